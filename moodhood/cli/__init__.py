@@ -1,0 +1,1 @@
+"""The ``moodhood`` command line (needs the ``cli`` extra)."""
