@@ -1,0 +1,31 @@
+"""Verify MoodHood webhook deliveries (and sign them, for tests and sandboxes).
+
+Usage in a web handler::
+
+    from moodhood.webhooks import WebhookEventName, WebhookVerificationError, verify
+
+    try:
+        event = verify(raw_request_body, secret)  # the bytes exactly as received
+    except WebhookVerificationError:
+        return 400
+    if event.event_name == WebhookEventName.RECORD_FINISHED:
+        fetch_recording(event.space_id, event.room_id, event.record_id)
+"""
+
+from __future__ import annotations
+
+from moodhood._exceptions import WebhookVerificationError
+from moodhood._webhooks import WebhookEvent, WebhookEventName, canonical_json, sign, verify
+
+__all__ = [
+    "WebhookEvent",
+    "WebhookEventName",
+    "WebhookVerificationError",
+    "canonical_json",
+    "sign",
+    "verify",
+]
+
+for _name in ("WebhookEvent", "WebhookEventName", "canonical_json", "sign", "verify"):
+    globals()[_name].__module__ = __name__
+del _name
