@@ -1,0 +1,134 @@
+"""Turning raw httpx responses into typed errors, and generated responses into their success value.
+
+``status_error`` works from the raw ``httpx.Response`` alone, so any status code (499, 520, a 3xx) maps to an
+``APIStatusError`` subclass, whatever the spec documents and whether or not ``http.HTTPStatus`` knows it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Protocol, TypeVar, cast
+
+import httpx
+
+from moodhood._exceptions import (
+    APIResponseValidationError,
+    APIStatusError,
+    RateLimitError,
+    _status_error_class,
+)
+from moodhood._retry import parse_retry_after
+
+__all__ = [
+    "REQUEST_ID_HEADERS",
+    "GeneratedResponse",
+    "raise_for_status",
+    "read_body",
+    "request_id",
+    "status_error",
+    "success_value",
+    "validation_error",
+]
+
+REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-correlation-id", "x-trace-id", "x-amzn-requestid")
+_MAX_TEXT = 200
+
+T_co = TypeVar("T_co", covariant=True)
+
+
+class GeneratedResponse(Protocol[T_co]):
+    """The shape of ``moodhood_api.types.Response`` that this module relies on."""
+
+    @property
+    def content(self) -> bytes: ...
+
+    @property
+    def parsed(self) -> T_co | None: ...
+
+
+def request_id(headers: Mapping[str, str]) -> str | None:
+    """The first request-id style header present (``x-request-id`` and friends)."""
+    for name in REQUEST_ID_HEADERS:
+        value = headers.get(name)
+        if value:
+            return value
+    return None
+
+
+def read_body(response: httpx.Response) -> object:
+    """The body as parsed JSON when it is JSON, else its text; ``None`` when empty."""
+    content = response.content
+    if not content:
+        return None
+    try:
+        return json.loads(content)
+    except ValueError:
+        return response.text
+
+
+def _field(body: object, *names: str) -> str | None:
+    if not isinstance(body, dict):
+        return None
+    for name in names:
+        value = body.get(name)
+        if isinstance(value, str | int) and not isinstance(value, bool) and str(value):
+            return str(value)
+    return None
+
+
+def _short(text: str) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line if len(line) <= _MAX_TEXT else line[: _MAX_TEXT - 1] + "…"
+
+
+def status_error(response: httpx.Response, *, now: float | None = None) -> APIStatusError:
+    """The ``APIStatusError`` subclass for a non-2xx response, with body, message, code and request id.
+
+    ``message`` and ``code`` come from MoodHood's ``{"message", "code"}`` body, or from an OAuth
+    ``{"error", "error_description"}`` body; the response must have been read.
+    """
+    status = response.status_code
+    body = read_body(response)
+    reason = response.reason_phrase or httpx.codes.get_reason_phrase(status) or "Unknown Status"
+    detail = _field(body, "message", "error_description", "error")
+    if detail is None and isinstance(body, str):
+        detail = _short(body) or None
+    code = _field(body, "code", "error")
+    message = f"{status} {reason}" + (f": {detail}" if detail else "")
+    cls = _status_error_class(status)
+    retry_after = parse_retry_after(response.headers.get("retry-after"), now=now)
+    if retry_after is not None and status in (429, 503):
+        message += f" (retry after {retry_after:g} s)"
+    error = cls(message, response=response, body=body, code=code, request_id=request_id(response.headers))
+    if isinstance(error, RateLimitError):
+        error.retry_after = retry_after
+    return error
+
+
+def raise_for_status(response: httpx.Response) -> None:
+    """Raise ``status_error(response)`` unless the status is 2xx; reads the body first if needed."""
+    if response.is_success:
+        return
+    response.read()
+    raise status_error(response)
+
+
+def success_value(result: GeneratedResponse[T_co]) -> T_co:
+    """The parsed success value of a generated ``Response`` to a 2xx answer.
+
+    Every non-2xx was raised before the generated code saw it, so ``parsed`` is the success model, the text
+    of a text body, or ``None`` for operations documented without a body (typed ``Any`` by the generator).
+    """
+    return cast(T_co, result.parsed)
+
+
+def validation_error(raw: httpx.Response, cause: BaseException) -> APIResponseValidationError:
+    """An ``APIResponseValidationError`` for a 2xx ``raw`` response the generated code could not parse."""
+    body = read_body(raw)
+    return APIResponseValidationError(
+        f"{raw.status_code} response to {raw.request.method} {raw.request.url.path} does not match the spec: "
+        f"{type(cause).__name__}: {_short(str(cause))}",
+        response=raw,
+        body=body,
+    )

@@ -1,0 +1,112 @@
+"""Raw httpx responses → typed errors: every status code, bodies, message/code, request id, Retry-After."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from moodhood import _exceptions as exc
+from moodhood._response import raise_for_status, read_body, request_id, status_error, validation_error
+
+REQUEST = httpx.Request("GET", "https://api.example.test/v1/spaces/abc?accessToken=Q")
+
+
+def response(status: int, **kwargs: object) -> httpx.Response:
+    return httpx.Response(status, request=REQUEST, **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("status", "cls"),
+    [
+        (300, exc.APIStatusError),
+        (302, exc.APIStatusError),
+        (400, exc.BadRequestError),
+        (401, exc.AuthenticationError),
+        (403, exc.PermissionDeniedError),
+        (404, exc.NotFoundError),
+        (408, exc.APIStatusError),
+        (409, exc.ConflictError),
+        (418, exc.APIStatusError),
+        (422, exc.UnprocessableEntityError),
+        (429, exc.RateLimitError),
+        (499, exc.APIStatusError),
+        (500, exc.InternalServerError),
+        (502, exc.InternalServerError),
+        (503, exc.InternalServerError),
+        (520, exc.InternalServerError),
+        (599, exc.InternalServerError),
+    ],
+)
+def test_status_table(status: int, cls: type[exc.APIStatusError]) -> None:
+    with pytest.raises(exc.APIStatusError) as info:
+        raise_for_status(response(status, json={"message": "nope", "code": "E42"}))
+    error = info.value
+    assert type(error) is cls
+    assert error.status_code == status
+    assert error.body == {"message": "nope", "code": "E42"}
+    assert error.code == "E42"
+    assert error.message.startswith(f"{status} ")
+    assert error.message.endswith(": nope")
+    assert error.request is REQUEST
+
+
+@pytest.mark.parametrize("status", [200, 201, 204, 299])
+def test_success_does_not_raise(status: int) -> None:
+    raise_for_status(response(status))
+
+
+def test_non_iana_status_without_reason_phrase() -> None:
+    error = status_error(response(520, text="<html>Web server is returning an unknown error</html>"))
+    assert error.message == "520 Unknown Status: <html>Web server is returning an unknown error</html>"
+    assert error.body == "<html>Web server is returning an unknown error</html>"
+    assert error.code is None
+
+
+def test_oauth_error_body() -> None:
+    body = {"error": "invalid_grant", "error_description": "Invalid credentials"}
+    error = status_error(response(400, json=body))
+    assert isinstance(error, exc.BadRequestError)
+    assert (error.code, error.message) == ("invalid_grant", "400 Bad Request: Invalid credentials")
+
+
+def test_empty_body_and_numeric_code() -> None:
+    error = status_error(response(404))
+    assert (error.body, error.message, error.code) == (None, "404 Not Found", None)
+    assert status_error(response(422, json={"code": 17})).code == "17"
+
+
+def test_long_text_is_shortened_in_message_but_kept_in_body() -> None:
+    text = "x" * 5000
+    error = status_error(response(502, text=text))
+    assert error.body == text
+    assert len(error.message) < 260
+
+
+@pytest.mark.parametrize("header", ["x-request-id", "request-id", "x-correlation-id"])
+def test_request_id_headers(header: str) -> None:
+    error = status_error(response(500, headers={header: "req-123"}))
+    assert error.request_id == "req-123"
+    assert request_id(httpx.Headers({})) is None
+
+
+def test_rate_limit_error_carries_retry_after() -> None:
+    error = status_error(response(429, headers={"Retry-After": "120"}))
+    assert isinstance(error, exc.RateLimitError)
+    assert error.retry_after == 120.0
+    assert "retry after 120 s" in error.message
+    assert status_error(response(429)).retry_after is None  # type: ignore[attr-defined]
+
+
+def test_read_body_json_text_empty() -> None:
+    assert read_body(response(200, json=[1, 2])) == [1, 2]
+    assert read_body(response(200, text="https://cdn.example/r.mp4")) == "https://cdn.example/r.mp4"
+    assert read_body(response(204)) is None
+
+
+def test_validation_error_mentions_the_path_not_the_query() -> None:
+    error = validation_error(response(200, json={"unexpected": True}), KeyError("id"))
+    assert isinstance(error, exc.APIResponseValidationError)
+    assert error.status_code == 200
+    assert error.body == {"unexpected": True}
+    assert "/v1/spaces/abc" in error.message
+    assert "accessToken" not in error.message
