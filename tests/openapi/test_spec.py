@@ -393,6 +393,23 @@ def test_key_decisions_are_marked(spec: dict[str, Any], pointer: str, why: str) 
     assert _pointer(spec, pointer).get("x-moodhood-assumed") is True, why
 
 
+def test_nullable_choices_are_marked(spec: dict[str, Any]) -> None:
+    """Only `breakoutRooms.session.startedAt` is documented as null; every other nullable is a choice."""
+    documented = {"#/components/schemas/RoomBreakoutRoomsSession/properties/startedAt"}
+    nullables = [
+        where for where, node in _walk(spec) if isinstance(node, dict) and node.get("nullable") is True
+    ]
+    assert set(documented) < set(nullables)
+    assert len(nullables) >= 20
+    for where in nullables:
+        node = _pointer(spec, where)
+        if where in documented:
+            assert "x-moodhood-assumed" not in node
+        else:
+            assert node.get("x-moodhood-assumed") is True, where
+            assert "nullable" in node["description"].lower(), where
+
+
 def test_refresh_grant_is_in_the_enum(spec: dict[str, Any]) -> None:
     grant = spec["components"]["schemas"]["GrantType"]
     assert grant["enum"] == ["client_credentials", "password", "refresh_token"]
