@@ -1,0 +1,167 @@
+"""Credentials: who the SDK authenticates as.
+
+Three modes:
+
+- ``"client"``: ``client_id`` + ``client_secret`` (client-credentials grant);
+- ``"user"``: the same plus ``username`` (the user's email) + ``password`` (password grant);
+- ``"personal"``: a personal token from the web UI, sent as a static bearer (D16).
+
+``repr`` and ``str`` mask every secret (``client_secret``, ``password``, ``token``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from ._exceptions import ConfigurationError
+from ._secrets import mask
+
+__all__ = ["ENV_VARS", "Credentials", "CredentialsMode"]
+
+CredentialsMode = Literal["client", "user", "personal"]
+
+ENV_VARS: Mapping[str, str] = {
+    "client_id": "MOODHOOD_CLIENT_ID",
+    "client_secret": "MOODHOOD_CLIENT_SECRET",
+    "username": "MOODHOOD_USERNAME",
+    "password": "MOODHOOD_PASSWORD",
+    "token": "MOODHOOD_TOKEN",
+}
+"""The environment variable read for each ``Credentials.from_env`` argument."""
+
+
+def _missing(name: str) -> ConfigurationError:
+    return ConfigurationError(f"{name} is missing: pass {name}= or set {ENV_VARS[name]}")
+
+
+@dataclass(frozen=True, repr=False)
+class Credentials:
+    """Immutable credentials in one of three modes; build them with the classmethods.
+
+    Use ``Credentials.client(...)``, ``Credentials.user(...)``, ``Credentials.personal(...)`` or
+    ``Credentials.from_env(...)`` rather than calling the constructor.
+    """
+
+    mode: CredentialsMode
+    client_id: str | None = None
+    client_secret: str | None = None
+    username: str | None = None
+    password: str | None = None
+    token: str | None = None
+
+    def __post_init__(self) -> None:
+        required: dict[CredentialsMode, tuple[str, ...]] = {
+            "client": ("client_id", "client_secret"),
+            "user": ("client_id", "client_secret", "username", "password"),
+            "personal": ("token",),
+        }
+        if self.mode not in required:
+            raise ConfigurationError(f"unknown credentials mode {self.mode!r}")
+        for name in ("client_id", "client_secret", "username", "password", "token"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, str):
+                raise ConfigurationError(f"{name} must be a string, not {type(value).__name__}")
+            wanted = name in required[self.mode]
+            if wanted and not value:
+                raise _missing(name)
+            if not wanted and value is not None:
+                raise ConfigurationError(f"{name} is not used by {self.mode!r} credentials")
+
+    @classmethod
+    def client(cls, client_id: str, client_secret: str) -> Credentials:
+        """Client credentials: the client-credentials grant, a client token."""
+        return cls("client", client_id=client_id, client_secret=client_secret)
+
+    @classmethod
+    def user(cls, client_id: str, client_secret: str, username: str, password: str) -> Credentials:
+        """Client credentials plus a user's email and password: the password grant, a user token."""
+        return cls(
+            "user", client_id=client_id, client_secret=client_secret, username=username, password=password
+        )
+
+    @classmethod
+    def personal(cls, token: str) -> Credentials:
+        """A personal token from the web UI's Integration section: a static bearer with no expiry."""
+        return cls("personal", token=token)
+
+    @classmethod
+    def from_env(
+        cls,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        username: str | None = None,
+        password: str | None = None,
+        token: str | None = None,
+        *,
+        environ: Mapping[str, str] = os.environ,
+    ) -> Credentials:
+        """Credentials from the arguments, each falling back to its ``MOODHOOD_*`` variable.
+
+        Arguments beat variables. A personal token (``token=`` / ``MOODHOOD_TOKEN``) is used when no client
+        credential is given at the same level; giving both a token and client credentials at the same level
+        is a ``ConfigurationError``. A missing value raises ``ConfigurationError`` naming the argument and
+        the variable. Empty strings count as missing.
+        """
+        given = {
+            "client_id": client_id or None,
+            "client_secret": client_secret or None,
+            "username": username or None,
+            "password": password or None,
+            "token": token or None,
+        }
+        client_names = ("client_id", "client_secret", "username", "password")
+        explicit_client = any(given[name] for name in client_names)
+        if given["token"] and explicit_client:
+            raise ConfigurationError(
+                "pass either token= (a personal token) or client_id=/client_secret= "
+                "(client credentials), not both"
+            )
+        if given["token"]:
+            return cls.personal(given["token"])
+        values = {name: given[name] or environ.get(ENV_VARS[name]) or None for name in given}
+        if not explicit_client:
+            env_client = any(environ.get(ENV_VARS[name]) for name in client_names)
+            if values["token"] and env_client:
+                raise ConfigurationError(
+                    f"both {ENV_VARS['token']} and {ENV_VARS['client_id']}/{ENV_VARS['client_secret']} "
+                    "are set: unset one, or pass the credentials you mean as arguments"
+                )
+            if values["token"]:
+                return cls.personal(values["token"])
+        if not values["client_id"]:
+            raise ConfigurationError(
+                f"client_id is missing: pass client_id= or set {ENV_VARS['client_id']} "
+                f"(or use a personal token: token= or {ENV_VARS['token']})"
+            )
+        if not values["client_secret"]:
+            raise _missing("client_secret")
+        if values["username"] or values["password"]:
+            if not values["username"]:
+                raise _missing("username")
+            if not values["password"]:
+                raise _missing("password")
+            return cls.user(
+                values["client_id"], values["client_secret"], values["username"], values["password"]
+            )
+        return cls.client(values["client_id"], values["client_secret"])
+
+    def secrets(self) -> tuple[str, ...]:
+        """The secret values held (for redaction): client secret, password, personal token."""
+        return tuple(s for s in (self.client_secret, self.password, self.token) if s)
+
+    def __repr__(self) -> str:
+        if self.mode == "personal":
+            return f"Credentials(mode='personal', token={mask(self.token)!r})"
+        parts = [
+            f"mode={self.mode!r}",
+            f"client_id={self.client_id!r}",
+            f"client_secret={mask(self.client_secret)!r}",
+        ]
+        if self.mode == "user":
+            parts += [f"username={self.username!r}", f"password={mask(self.password)!r}"]
+        return f"Credentials({', '.join(parts)})"
+
+    __str__ = __repr__
