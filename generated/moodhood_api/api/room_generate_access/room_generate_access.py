@@ -1,0 +1,254 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.generate_access_request import GenerateAccessRequest
+from ...models.generate_access_response import GenerateAccessResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    space_id: str,
+    room_id: str,
+    *,
+    body: GenerateAccessRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/spaces/{space_id}/rooms/{room_id}/generate-access".format(
+            space_id=quote(str(space_id), safe=""),
+            room_id=quote(str(room_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | GenerateAccessResponse | None:
+    if response.status_code == 200:
+        response_200 = GenerateAccessResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = GenerateAccessResponse.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | GenerateAccessResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    space_id: str,
+    room_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GenerateAccessRequest,
+) -> Response[Error | GenerateAccessResponse]:
+    """Generate a personal join link
+
+     Creates a temporary user and returns a join link
+    (`https://edu.livedigital.space/room/<alias>?participantName=<username>&accessToken=<token>`).
+    The caller must be the room's creator or a room moderator. Assumed: the success status is not
+    documented,
+    so both 200 and 201 are declared (D11).
+
+    Args:
+        space_id (str):
+        room_id (str):
+        body (GenerateAccessRequest): Body of roomGenerateAccess. Values passed here are not asked
+            for again on the join form.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | GenerateAccessResponse]
+    """
+
+    kwargs = _get_kwargs(
+        space_id=space_id,
+        room_id=room_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    space_id: str,
+    room_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GenerateAccessRequest,
+) -> Error | GenerateAccessResponse | None:
+    """Generate a personal join link
+
+     Creates a temporary user and returns a join link
+    (`https://edu.livedigital.space/room/<alias>?participantName=<username>&accessToken=<token>`).
+    The caller must be the room's creator or a room moderator. Assumed: the success status is not
+    documented,
+    so both 200 and 201 are declared (D11).
+
+    Args:
+        space_id (str):
+        room_id (str):
+        body (GenerateAccessRequest): Body of roomGenerateAccess. Values passed here are not asked
+            for again on the join form.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | GenerateAccessResponse
+    """
+
+    return sync_detailed(
+        space_id=space_id,
+        room_id=room_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    space_id: str,
+    room_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GenerateAccessRequest,
+) -> Response[Error | GenerateAccessResponse]:
+    """Generate a personal join link
+
+     Creates a temporary user and returns a join link
+    (`https://edu.livedigital.space/room/<alias>?participantName=<username>&accessToken=<token>`).
+    The caller must be the room's creator or a room moderator. Assumed: the success status is not
+    documented,
+    so both 200 and 201 are declared (D11).
+
+    Args:
+        space_id (str):
+        room_id (str):
+        body (GenerateAccessRequest): Body of roomGenerateAccess. Values passed here are not asked
+            for again on the join form.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | GenerateAccessResponse]
+    """
+
+    kwargs = _get_kwargs(
+        space_id=space_id,
+        room_id=room_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    space_id: str,
+    room_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GenerateAccessRequest,
+) -> Error | GenerateAccessResponse | None:
+    """Generate a personal join link
+
+     Creates a temporary user and returns a join link
+    (`https://edu.livedigital.space/room/<alias>?participantName=<username>&accessToken=<token>`).
+    The caller must be the room's creator or a room moderator. Assumed: the success status is not
+    documented,
+    so both 200 and 201 are declared (D11).
+
+    Args:
+        space_id (str):
+        room_id (str):
+        body (GenerateAccessRequest): Body of roomGenerateAccess. Values passed here are not asked
+            for again on the join form.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | GenerateAccessResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            space_id=space_id,
+            room_id=room_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,250 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.guest_url_request import GuestUrlRequest
+from ...models.guest_url_response import GuestUrlResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    space_id: str,
+    room_id: str,
+    *,
+    body: GuestUrlRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/spaces/{space_id}/rooms/{room_id}/generate-access/guest-url".format(
+            space_id=quote(str(space_id), safe=""),
+            room_id=quote(str(room_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | GuestUrlResponse | None:
+    if response.status_code == 200:
+        response_200 = GuestUrlResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = GuestUrlResponse.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | GuestUrlResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    space_id: str,
+    room_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GuestUrlRequest,
+) -> Response[Error | GuestUrlResponse]:
+    """Generate a guest join link (no auth)
+
+     Documented only in the 2024 guide. Returns `roomUrl`; the embedded token lives 24 h. Assumed: no
+    Authorization header is needed (D18; the documented cURL has none), and both 200 and 201 are
+    declared
+    (D11).
+
+    Args:
+        space_id (str):
+        room_id (str):
+        body (GuestUrlRequest): Body of roomGenerateGuestUrl (no role; all fields optional as
+            documented).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | GuestUrlResponse]
+    """
+
+    kwargs = _get_kwargs(
+        space_id=space_id,
+        room_id=room_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    space_id: str,
+    room_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GuestUrlRequest,
+) -> Error | GuestUrlResponse | None:
+    """Generate a guest join link (no auth)
+
+     Documented only in the 2024 guide. Returns `roomUrl`; the embedded token lives 24 h. Assumed: no
+    Authorization header is needed (D18; the documented cURL has none), and both 200 and 201 are
+    declared
+    (D11).
+
+    Args:
+        space_id (str):
+        room_id (str):
+        body (GuestUrlRequest): Body of roomGenerateGuestUrl (no role; all fields optional as
+            documented).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | GuestUrlResponse
+    """
+
+    return sync_detailed(
+        space_id=space_id,
+        room_id=room_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    space_id: str,
+    room_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GuestUrlRequest,
+) -> Response[Error | GuestUrlResponse]:
+    """Generate a guest join link (no auth)
+
+     Documented only in the 2024 guide. Returns `roomUrl`; the embedded token lives 24 h. Assumed: no
+    Authorization header is needed (D18; the documented cURL has none), and both 200 and 201 are
+    declared
+    (D11).
+
+    Args:
+        space_id (str):
+        room_id (str):
+        body (GuestUrlRequest): Body of roomGenerateGuestUrl (no role; all fields optional as
+            documented).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | GuestUrlResponse]
+    """
+
+    kwargs = _get_kwargs(
+        space_id=space_id,
+        room_id=room_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    space_id: str,
+    room_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: GuestUrlRequest,
+) -> Error | GuestUrlResponse | None:
+    """Generate a guest join link (no auth)
+
+     Documented only in the 2024 guide. Returns `roomUrl`; the embedded token lives 24 h. Assumed: no
+    Authorization header is needed (D18; the documented cURL has none), and both 200 and 201 are
+    declared
+    (D11).
+
+    Args:
+        space_id (str):
+        room_id (str):
+        body (GuestUrlRequest): Body of roomGenerateGuestUrl (no role; all fields optional as
+            documented).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | GuestUrlResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            space_id=space_id,
+            room_id=room_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

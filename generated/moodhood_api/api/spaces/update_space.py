@@ -1,0 +1,221 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.space_update import SpaceUpdate
+from ...types import Response
+
+
+def _get_kwargs(
+    space_id: str,
+    *,
+    body: SpaceUpdate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/spaces/{space_id}".format(
+            space_id=quote(str(space_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+    if response.status_code == 200:
+        response_200 = cast(Any, None)
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    space_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SpaceUpdate,
+) -> Response[Any | Error]:
+    """Update a space
+
+     Needs a user or personal token. Documented status 200; the response body is not documented, so none
+    is
+    declared (assumed: the client never fails parsing whatever comes back).
+
+    Args:
+        space_id (str):
+        body (SpaceUpdate): Body of updateSpace (`name` and `isPublic` are required per the 2025
+            guide).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Error]
+    """
+
+    kwargs = _get_kwargs(
+        space_id=space_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    space_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SpaceUpdate,
+) -> Any | Error | None:
+    """Update a space
+
+     Needs a user or personal token. Documented status 200; the response body is not documented, so none
+    is
+    declared (assumed: the client never fails parsing whatever comes back).
+
+    Args:
+        space_id (str):
+        body (SpaceUpdate): Body of updateSpace (`name` and `isPublic` are required per the 2025
+            guide).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Error
+    """
+
+    return sync_detailed(
+        space_id=space_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    space_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SpaceUpdate,
+) -> Response[Any | Error]:
+    """Update a space
+
+     Needs a user or personal token. Documented status 200; the response body is not documented, so none
+    is
+    declared (assumed: the client never fails parsing whatever comes back).
+
+    Args:
+        space_id (str):
+        body (SpaceUpdate): Body of updateSpace (`name` and `isPublic` are required per the 2025
+            guide).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Error]
+    """
+
+    kwargs = _get_kwargs(
+        space_id=space_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    space_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SpaceUpdate,
+) -> Any | Error | None:
+    """Update a space
+
+     Needs a user or personal token. Documented status 200; the response body is not documented, so none
+    is
+    declared (assumed: the client never fails parsing whatever comes back).
+
+    Args:
+        space_id (str):
+        body (SpaceUpdate): Body of updateSpace (`name` and `isPublic` are required per the 2025
+            guide).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            space_id=space_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

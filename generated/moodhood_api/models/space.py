@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Space")
+
+
+@_attrs_define
+class Space:
+    """A space. Only `id` and `name` are seen in responses; the other fields mirror the create body (assumed).
+
+    Attributes:
+        id (str):
+        name (str | Unset):
+        description (None | str | Unset):
+        logo (None | str | Unset):
+        is_public (bool | Unset):
+    """
+
+    id: str
+    name: str | Unset = UNSET
+    description: None | str | Unset = UNSET
+    logo: None | str | Unset = UNSET
+    is_public: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        name = self.name
+
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        logo: None | str | Unset
+        if isinstance(self.logo, Unset):
+            logo = UNSET
+        else:
+            logo = self.logo
+
+        is_public = self.is_public
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if description is not UNSET:
+            field_dict["description"] = description
+        if logo is not UNSET:
+            field_dict["logo"] = logo
+        if is_public is not UNSET:
+            field_dict["isPublic"] = is_public
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        name = d.pop("name", UNSET)
+
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
+        def _parse_logo(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        logo = _parse_logo(d.pop("logo", UNSET))
+
+        is_public = d.pop("isPublic", UNSET)
+
+        space = cls(
+            id=id,
+            name=name,
+            description=description,
+            logo=logo,
+            is_public=is_public,
+        )
+
+        space.additional_properties = d
+        return space
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

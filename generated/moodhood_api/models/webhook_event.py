@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.webhook_event_body import WebhookEventBody
+
+
+T = TypeVar("T", bound="WebhookEvent")
+
+
+@_attrs_define
+class WebhookEvent:
+    """Envelope POSTed to the webhook URL. `signature` = hex HMAC-SHA256 with the webhook secret over the compact
+    `JSON.stringify(body)`, keys in the order received (D14).
+
+        Example:
+            {'signature': '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', 'body': {'eventName':
+                'record_finished', 'roomId': '64f1c0a2b3d4e5f60718293a', 'spaceId': '62ab5a84b0ce6ee31b0997b4', 'recordId':
+                '64f1c0a2b3d4e5f60718293d'}}
+
+        Attributes:
+            signature (str): 64 lowercase hex characters.
+            body (WebhookEventBody): The signed part of a webhook event.
+    """
+
+    signature: str
+    body: WebhookEventBody
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        signature = self.signature
+
+        body = self.body.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "signature": signature,
+                "body": body,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.webhook_event_body import WebhookEventBody  # noqa: PLC0415
+
+        d = dict(src_dict)
+        signature = d.pop("signature")
+
+        body = WebhookEventBody.from_dict(d.pop("body"))
+
+        webhook_event = cls(
+            signature=signature,
+            body=body,
+        )
+
+        webhook_event.additional_properties = d
+        return webhook_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
