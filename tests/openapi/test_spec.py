@@ -323,6 +323,9 @@ def test_download_record_declares_text_url_and_redirect(spec: dict[str, Any]) ->
 def test_analytics_report_content_types(spec: dict[str, Any]) -> None:
     op = _by_id(spec)["getRoomAnalyticsReport"][2]
     content = op["responses"]["200"]["content"]
+    # XLSX first: with a content_type_overrides entry mapping it to application/octet-stream, the generator
+    # picks it and returns bytes for both formats instead of calling response.json() on a spreadsheet.
+    assert next(iter(content)) == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     xlsx = content["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]["schema"]
     assert xlsx == {"type": "string", "format": "binary"}
     report = _resolve(spec, content["application/json"]["schema"])
@@ -533,6 +536,17 @@ def test_inline_objects_are_named_components(spec: dict[str, Any]) -> None:
     for where in objects:
         parent, _, name = where.rpartition("/")
         assert parent == "#/components/schemas" and name in components, f"inline object at {where}"
+
+
+def test_every_schema_is_typed(spec: dict[str, Any]) -> None:
+    """An untyped property becomes `Any` in the generated models; only the free-form report may be open."""
+    for name, schema in spec["components"]["schemas"].items():
+        assert "type" in schema, name
+        for where, node in _walk(schema.get("properties", {}), f"{name}/properties"):
+            if where.count("/") == 2:  # a property schema
+                assert "type" in node or "$ref" in node, where
+                if node.get("type") == "array":
+                    assert "$ref" in node["items"] or "type" in node["items"], where
 
 
 def test_examples_match_their_schemas(spec: dict[str, Any]) -> None:
