@@ -1,0 +1,110 @@
+"""``create_app``: the Starlette application that plays MoodHood."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from moodhood.sandbox import _spaces, _users
+from moodhood.sandbox._config import SandboxConfig
+from moodhood.sandbox._control import control_routes
+from moodhood.sandbox._errors import ApiError, api_error_response
+from moodhood.sandbox._faults import FaultMiddleware
+from moodhood.sandbox._state import SandboxState
+from moodhood.sandbox._token_endpoint import token_endpoint
+
+__all__ = ["create_app"]
+
+
+def _api_routes() -> list[BaseRoute]:
+    return [
+        Route("/auth/token", token_endpoint, methods=["POST"]),
+        Route("/spaces", _spaces.list_spaces, methods=["GET"]),
+        Route("/spaces", _spaces.create_space, methods=["POST"]),
+        Route("/spaces/room-by-alias/{alias}", _spaces.get_room_by_alias, methods=["GET"]),
+        Route("/spaces/{spaceId}", _spaces.update_space, methods=["PUT"]),
+        Route("/spaces/{spaceId}/rooms", _spaces.list_rooms, methods=["GET"]),
+        Route("/spaces/{spaceId}/rooms", _spaces.create_room, methods=["POST"]),
+        Route("/spaces/{spaceId}/rooms/{roomId}", _spaces.get_room, methods=["GET"]),
+        Route("/spaces/{spaceId}/rooms/{roomId}", _spaces.update_room, methods=["PUT"]),
+        Route("/spaces/{spaceId}/rooms/{roomId}", _spaces.delete_room, methods=["DELETE"]),
+        Route("/users", _users.create_user, methods=["POST"]),
+        Route("/users/me", _users.get_me, methods=["GET"]),
+        Route("/users/me/settings/meetings", _users.get_my_meeting_settings, methods=["GET"]),
+        Route("/users/me/settings/meetings", _users.update_my_meeting_settings, methods=["PUT"]),
+    ]
+
+
+async def _api_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ApiError)
+    return api_error_response(exc)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    if exc.status_code == 404:
+        return api_error_response(ApiError(404, "not_found", f"No route for {request.url.path}"))
+    if exc.status_code == 405:
+        error = ApiError(405, "method_not_allowed", f"{request.method} is not allowed on {request.url.path}")
+        error.headers = dict(exc.headers or {})
+        return api_error_response(error)
+    return JSONResponse({"message": str(exc.detail), "code": "http_error"}, exc.status_code)
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    return JSONResponse({"message": "Internal sandbox error", "code": "internal_error"}, 500)
+
+
+class _Normalise:
+    """Strips a trailing slash from ``/v1/...`` paths (``GET /spaces/`` is seen in the wild) and adds a
+    ``x-request-id`` header to every response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path: str = scope["path"]
+        if path.startswith("/v1/") and path.endswith("/") and len(path) > 4:
+            scope = dict(scope, path=path.rstrip("/"), raw_path=path.rstrip("/").encode())
+        request_id = secrets.token_hex(8)
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers.append((b"x-request-id", request_id.encode()))
+                message = dict(message, headers=headers)
+            await send(message)
+
+        await self.app(scope, receive, send_with_id)
+
+
+def create_app(config: SandboxConfig | None = None, *, clock: Callable[[], float] | None = None) -> Starlette:
+    """A fresh sandbox app with its own in-memory state (``app.state.sandbox``).
+
+    ``clock`` (Unix seconds, default ``time.time``) drives token issue and expiry, so tests can move time.
+    """
+    config = config or SandboxConfig()
+    routes: list[BaseRoute] = [
+        Mount("/v1", routes=_api_routes()),
+        Mount("/__sandbox", routes=control_routes()),
+    ]
+    app = Starlette(
+        routes=routes,
+        exception_handlers={ApiError: _api_error, HTTPException: _http_error, Exception: _server_error},
+    )
+    app.router.redirect_slashes = False
+    state = SandboxState(config, clock)
+    app.state.sandbox = state
+    app.add_middleware(FaultMiddleware, state=state)
+    app.add_middleware(_Normalise)
+    return app

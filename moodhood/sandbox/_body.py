@@ -1,0 +1,93 @@
+"""Reading and checking JSON request bodies; failures become 400/422 ``{message, code}``."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from starlette.requests import Request
+
+from moodhood.sandbox._errors import ApiError
+
+__all__ = ["Body", "read_body"]
+
+
+async def read_body(request: Request, *, allow_empty: bool = False) -> Body:
+    """The request's JSON object, whatever the ``Content-Type`` (the docs send JSON as ``text/plain``).
+
+    An empty body is ``{}`` when ``allow_empty``; otherwise, like invalid JSON, it is a 400.
+    """
+    raw = await request.body()
+    if not raw.strip():
+        if allow_empty:
+            return Body({})
+        raise ApiError(400, "invalid_body", "The request body must be a JSON object")
+    try:
+        data = json.loads(raw)
+    except (UnicodeDecodeError, ValueError):
+        raise ApiError(400, "invalid_json", "The request body is not valid JSON") from None
+    if not isinstance(data, dict):
+        raise ApiError(400, "invalid_body", "The request body must be a JSON object")
+    return Body(data)
+
+
+def _invalid(name: str, what: str) -> ApiError:
+    return ApiError(422, "validation_error", f"'{name}' {what}")
+
+
+class Body:
+    """Typed access to the fields of a JSON object; wrong types and missing required fields are 422s."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.data
+
+    def _get(self, name: str, required: bool) -> Any:
+        value = self.data.get(name)
+        if value is None and required:
+            raise _invalid(name, "is required")
+        return value
+
+    def text(
+        self,
+        name: str,
+        *,
+        required: bool = False,
+        enum: tuple[str, ...] | None = None,
+        non_empty: bool = False,
+    ) -> str | None:
+        value = self._get(name, required)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise _invalid(name, "must be a string")
+        if (non_empty or required) and not value.strip():
+            raise _invalid(name, "must not be empty")
+        if enum is not None and value not in enum:
+            raise _invalid(name, "must be one of " + ", ".join(enum))
+        return value
+
+    def req_text(self, name: str, *, enum: tuple[str, ...] | None = None) -> str:
+        value = self.text(name, required=True, enum=enum)
+        assert value is not None
+        return value
+
+    def flag(self, name: str, *, required: bool = False) -> bool | None:
+        value = self._get(name, required)
+        if value is not None and not isinstance(value, bool):
+            raise _invalid(name, "must be a boolean")
+        return value
+
+    def integer(self, name: str, *, minimum: int | None = None, maximum: int | None = None) -> int | None:
+        value = self._get(name, False)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _invalid(name, "must be an integer")
+        if minimum is not None and value < minimum:
+            raise _invalid(name, f"must be at least {minimum}")
+        if maximum is not None and value > maximum:
+            raise _invalid(name, f"must be at most {maximum}")
+        return value

@@ -1,0 +1,140 @@
+"""The sandbox's own control endpoints under ``/__sandbox/`` (no auth; never faulted).
+
+- ``POST /__sandbox/reset``: forget everything but the configured users (settings back to the config).
+- ``POST /__sandbox/revoke``: revoke every issued JWT and, unless ``{"personal_tokens": false}``, every
+  personal token (until the next reset).
+- ``GET|POST /__sandbox/settings``: read or change ``access_ttl``, ``refresh_ttl``,
+  ``refresh_grant_enabled``, ``webhook_retry_interval``.
+- ``POST /__sandbox/clock``: ``{"advance": seconds}`` moves the sandbox clock forward (token expiry).
+- ``GET|POST|DELETE /__sandbox/faults``: list, arm (see ``Fault``) or clear faults.
+- ``GET|DELETE /__sandbox/webhook-deliveries``: the webhook delivery log.
+- ``POST /__sandbox/rooms/{roomId}/finish-call``: finish the room's running call (adds a recording).
+- ``POST /__sandbox/rooms/{roomId}/events``: ``{"eventName": "record_failed"}`` sends any webhook event.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from moodhood.sandbox._errors import ApiError
+from moodhood.sandbox._faults import parse_fault
+from moodhood.sandbox._state import SandboxState
+
+__all__ = ["control_routes"]
+
+
+def _state(request: Request) -> SandboxState:
+    state: SandboxState = request.app.state.sandbox
+    return state
+
+
+async def _json(request: Request) -> dict[str, Any]:
+    raw = await request.body()
+    if not raw.strip():
+        return {}
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        raise ApiError(400, "invalid_json", "The request body is not valid JSON") from None
+    if not isinstance(data, dict):
+        raise ApiError(400, "invalid_body", "The request body must be a JSON object")
+    return data
+
+
+async def reset(request: Request) -> Response:
+    _state(request).reset()
+    return Response(status_code=204)
+
+
+async def revoke(request: Request) -> Response:
+    state = _state(request)
+    data = await _json(request)
+    revoked = state.tokens.revoke_all()
+    if data.get("personal_tokens", True):
+        revoked += len(state.personal_tokens)
+        state.personal_tokens.clear()
+    return JSONResponse({"revoked": revoked})
+
+
+def _settings_json(state: SandboxState) -> dict[str, Any]:
+    s = state.settings
+    return {
+        "access_ttl": s.access_ttl,
+        "refresh_ttl": s.refresh_ttl,
+        "refresh_grant_enabled": s.refresh_grant_enabled,
+        "webhook_retry_interval": s.webhook_retry_interval,
+        "clock_offset": s.clock_offset,
+    }
+
+
+async def settings(request: Request) -> Response:
+    state = _state(request)
+    if request.method == "POST":
+        data = await _json(request)
+        s = state.settings
+        for name in ("access_ttl", "refresh_ttl"):
+            if name in data:
+                value = data[name]
+                if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                    raise ApiError(422, "validation_error", f"'{name}' must be an integer >= 1")
+                setattr(s, name, value)
+        if "refresh_grant_enabled" in data:
+            if not isinstance(data["refresh_grant_enabled"], bool):
+                raise ApiError(422, "validation_error", "'refresh_grant_enabled' must be a boolean")
+            s.refresh_grant_enabled = data["refresh_grant_enabled"]
+        if "webhook_retry_interval" in data:
+            value = data["webhook_retry_interval"]
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise ApiError(422, "validation_error", "'webhook_retry_interval' must be >= 0")
+            s.webhook_retry_interval = float(value)
+    return JSONResponse(_settings_json(state))
+
+
+async def clock(request: Request) -> Response:
+    state = _state(request)
+    data = await _json(request)
+    advance = data.get("advance", 0)
+    if isinstance(advance, bool) or not isinstance(advance, int | float):
+        raise ApiError(422, "validation_error", "'advance' must be a number of seconds")
+    state.settings.clock_offset += float(advance)
+    return JSONResponse({"now": state.now(), "clock_offset": state.settings.clock_offset})
+
+
+async def faults(request: Request) -> Response:
+    state = _state(request)
+    if request.method == "POST":
+        try:
+            fault = parse_fault(await _json(request))
+        except ValueError as exc:
+            raise ApiError(422, "validation_error", str(exc)) from None
+        state.faults.append(fault)
+        return JSONResponse(fault.to_json(), 201)
+    if request.method == "DELETE":
+        state.faults.clear()
+        return Response(status_code=204)
+    return JSONResponse({"items": [f.to_json() for f in state.faults]})
+
+
+async def deliveries(request: Request) -> Response:
+    state = _state(request)
+    if request.method == "DELETE":
+        state.deliveries.clear()
+        return Response(status_code=204)
+    return JSONResponse({"items": [d.to_json() for d in state.deliveries]})
+
+
+def control_routes() -> list[BaseRoute]:
+    """The routes to mount at ``/__sandbox``."""
+    return [
+        Route("/reset", reset, methods=["POST"]),
+        Route("/revoke", revoke, methods=["POST"]),
+        Route("/settings", settings, methods=["GET", "POST"]),
+        Route("/clock", clock, methods=["POST"]),
+        Route("/faults", faults, methods=["GET", "POST", "DELETE"]),
+        Route("/webhook-deliveries", deliveries, methods=["GET", "DELETE"]),
+    ]
