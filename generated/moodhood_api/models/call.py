@@ -28,7 +28,7 @@ class Call:
             total_participants_count (int | Unset):
             unique_participants_count (int | Unset):
             started_at (datetime.datetime | Unset):
-            finished_at (datetime.datetime | None | Unset):
+            finished_at (datetime.datetime | None | Unset): Assumed nullable (not documented).
     """
 
     id: str

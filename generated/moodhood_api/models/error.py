@@ -17,8 +17,8 @@ class Error:
     optional); the real body is not documented.
 
         Attributes:
-            message (None | str | Unset): Human-readable message.
-            code (None | str | Unset): Machine-readable error code.
+            message (None | str | Unset): Human-readable message. Assumed nullable (not documented).
+            code (None | str | Unset): Machine-readable error code. Assumed nullable (not documented).
     """
 
     message: None | str | Unset = UNSET

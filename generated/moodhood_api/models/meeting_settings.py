@@ -17,8 +17,8 @@ class MeetingSettings:
     were set.
 
         Attributes:
-            room_id (None | str | Unset):
-            space_id (None | str | Unset):
+            room_id (None | str | Unset): Assumed nullable (not documented).
+            space_id (None | str | Unset): Assumed nullable (not documented).
     """
 
     room_id: None | str | Unset = UNSET

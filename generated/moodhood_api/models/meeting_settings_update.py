@@ -11,11 +11,12 @@ T = TypeVar("T", bound="MeetingSettingsUpdate")
 
 @_attrs_define
 class MeetingSettingsUpdate:
-    """Body of updateMyMeetingSettings.
+    """Body of updateMyMeetingSettings. The Outlook add-in always sends both ids, so both are required here
+    (assumed: not documented).
 
-    Attributes:
-        room_id (str):
-        space_id (str):
+        Attributes:
+            room_id (str):
+            space_id (str):
     """
 
     room_id: str

@@ -18,7 +18,8 @@ class OAuthError:
     Attributes:
         error (str): OAuth2 error code; known values `invalid_request`, `invalid_client`, `invalid_grant`,
             `unsupported_grant_type`.
-        error_description (None | str | Unset): Human-readable detail, e.g. `Invalid credentials`.
+        error_description (None | str | Unset): Human-readable detail, e.g. `Invalid credentials`. Assumed nullable (not
+            documented).
     """
 
     error: str

@@ -11,14 +11,15 @@ T = TypeVar("T", bound="ParticipantCreate")
 
 @_attrs_define
 class ParticipantCreate:
-    """Body of createParticipant; the mobile apps always send all four fields.
+    """Body of createParticipant. The mobile apps always send all four fields, so all four are required here
+    (assumed: which fields the server requires is not documented).
 
-    Attributes:
-        name (str): Display name (the apps send the device name).
-        room_id (str):
-        role (str): Media role. `host` is seen in the apps; `audience` is assumed from the SDK's MediaRole. Kept a plain
-            string because the accepted values are not documented.
-        client_unique_id (str): A client-chosen unique id (iOS sends a UUID, Android a 24-hex ObjectId).
+        Attributes:
+            name (str): Display name (the apps send the device name).
+            room_id (str):
+            role (str): Media role. `host` is seen in the apps; `audience` is assumed from the SDK's MediaRole. Kept a plain
+                string because the accepted values are not documented.
+            client_unique_id (str): A client-chosen unique id (iOS sends a UUID, Android a 24-hex ObjectId).
     """
 
     name: str

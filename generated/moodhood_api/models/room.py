@@ -37,12 +37,12 @@ class Room:
             space_id (str | Unset):
             app_id (str | Unset): Media application id (probably the `iss` of signaling tokens).
             channel_id (str | Unset): Media channel the SDK connects to.
-            template_id (None | str | Unset):
-            parent_room_id (None | str | Unset): Parent room of a breakout room.
+            template_id (None | str | Unset): Assumed nullable (not documented).
+            parent_room_id (None | str | Unset): Parent room of a breakout room. Assumed nullable (not documented).
             is_public (bool | Unset):
             type_ (str | Unset): Room type; known values `lesson`, `webinar`.
-            waiting_room_audience (None | str | Unset): Known value `nobody`.
-            redirect_url (None | str | Unset):
+            waiting_room_audience (None | str | Unset): Known value `nobody`. Assumed nullable (not documented).
+            redirect_url (None | str | Unset): Assumed nullable (not documented).
             is_chat_allowed (bool | Unset):
             is_favorite (bool | Unset):
             is_record_allowed (bool | Unset):
@@ -55,10 +55,10 @@ class Room:
             is_self_renaming_allowed (bool | Unset):
             is_hand_raising_allowed (bool | Unset):
             is_remote_drawing_allowed (bool | Unset):
-            last_call_at (datetime.datetime | None | Unset):
+            last_call_at (datetime.datetime | None | Unset): Assumed nullable (not documented).
             created_at (datetime.datetime | Unset):
             role_in_room (None | str | Unset): The caller's role; known values `role_room_owner`, `role_room_moderator`,
-                `role_room_user`.
+                `role_room_user`. Assumed nullable (not documented).
             breakout_rooms (RoomBreakoutRooms | Unset): Breakout-room state of a room.
             join_settings (RoomJoinSettings | Unset): What the join form asks for.
     """

@@ -21,7 +21,7 @@ class RoomJoinSettingsCustomField:
         title (str | Unset):
         enabled (bool | Unset):
         required (bool | Unset):
-        description (None | str | Unset):
+        description (None | str | Unset): Assumed nullable (not documented).
         order (int | Unset):
     """
 

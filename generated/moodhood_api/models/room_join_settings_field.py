@@ -21,7 +21,7 @@ class RoomJoinSettingsField:
         title (str | Unset):
         enabled (bool | Unset):
         required (bool | Unset):
-        description (None | str | Unset):
+        description (None | str | Unset): Assumed nullable (not documented).
     """
 
     slug: str | Unset = UNSET

@@ -25,8 +25,8 @@ class RoomRecord:
         call_id (str | Unset):
         state (str | Unset): Record state; only `new` has been seen.
         created_at (datetime.datetime | Unset):
-        started_at (datetime.datetime | None | Unset):
-        finished_at (datetime.datetime | None | Unset):
+        started_at (datetime.datetime | None | Unset): Assumed nullable (not documented).
+        finished_at (datetime.datetime | None | Unset): Assumed nullable (not documented).
     """
 
     id: str

@@ -18,8 +18,8 @@ class Space:
     Attributes:
         id (str):
         name (str | Unset):
-        description (None | str | Unset):
-        logo (None | str | Unset):
+        description (None | str | Unset): Assumed nullable (not documented).
+        logo (None | str | Unset): Assumed nullable (not documented).
         is_public (bool | Unset):
     """
 

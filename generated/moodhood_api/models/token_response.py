@@ -21,7 +21,7 @@ class TokenResponse:
             token_type (str): Always `Bearer` in the examples. Example: Bearer.
             access_token (str): The access token (an HS256 JWT).
             refresh_token (None | str | Unset): The refresh token (an HS256 JWT); also returned by the client-credentials
-                grant.
+                grant. Assumed nullable (it is nullable in the Android model).
     """
 
     token_type: str

@@ -19,8 +19,8 @@ class User:
         Attributes:
             id (str | Unset):
             email (str | Unset):
-            username (None | str | Unset):
-            phone (None | str | Unset):
+            username (None | str | Unset): Assumed nullable (not documented).
+            phone (None | str | Unset): Assumed nullable (not documented).
     """
 
     id: str | Unset = UNSET

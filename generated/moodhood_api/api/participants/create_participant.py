@@ -103,8 +103,9 @@ def sync_detailed(
 
     Args:
         space_id (str):
-        body (ParticipantCreate): Body of createParticipant; the mobile apps always send all four
-            fields.
+        body (ParticipantCreate): Body of createParticipant. The mobile apps always send all four
+            fields, so all four are required here
+            (assumed: which fields the server requires is not documented).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,8 +140,9 @@ def sync(
 
     Args:
         space_id (str):
-        body (ParticipantCreate): Body of createParticipant; the mobile apps always send all four
-            fields.
+        body (ParticipantCreate): Body of createParticipant. The mobile apps always send all four
+            fields, so all four are required here
+            (assumed: which fields the server requires is not documented).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,8 +172,9 @@ async def asyncio_detailed(
 
     Args:
         space_id (str):
-        body (ParticipantCreate): Body of createParticipant; the mobile apps always send all four
-            fields.
+        body (ParticipantCreate): Body of createParticipant. The mobile apps always send all four
+            fields, so all four are required here
+            (assumed: which fields the server requires is not documented).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,8 +207,9 @@ async def asyncio(
 
     Args:
         space_id (str):
-        body (ParticipantCreate): Body of createParticipant; the mobile apps always send all four
-            fields.
+        body (ParticipantCreate): Body of createParticipant. The mobile apps always send all four
+            fields, so all four are required here
+            (assumed: which fields the server requires is not documented).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

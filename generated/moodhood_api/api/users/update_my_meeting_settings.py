@@ -95,7 +95,9 @@ def sync_detailed(
      Used by the Outlook add-in. Assumed operationId (not in the public docs).
 
     Args:
-        body (MeetingSettingsUpdate): Body of updateMyMeetingSettings.
+        body (MeetingSettingsUpdate): Body of updateMyMeetingSettings. The Outlook add-in always
+            sends both ids, so both are required here
+            (assumed: not documented).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,7 +128,9 @@ def sync(
      Used by the Outlook add-in. Assumed operationId (not in the public docs).
 
     Args:
-        body (MeetingSettingsUpdate): Body of updateMyMeetingSettings.
+        body (MeetingSettingsUpdate): Body of updateMyMeetingSettings. The Outlook add-in always
+            sends both ids, so both are required here
+            (assumed: not documented).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +156,9 @@ async def asyncio_detailed(
      Used by the Outlook add-in. Assumed operationId (not in the public docs).
 
     Args:
-        body (MeetingSettingsUpdate): Body of updateMyMeetingSettings.
+        body (MeetingSettingsUpdate): Body of updateMyMeetingSettings. The Outlook add-in always
+            sends both ids, so both are required here
+            (assumed: not documented).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,7 +187,9 @@ async def asyncio(
      Used by the Outlook add-in. Assumed operationId (not in the public docs).
 
     Args:
-        body (MeetingSettingsUpdate): Body of updateMyMeetingSettings.
+        body (MeetingSettingsUpdate): Body of updateMyMeetingSettings. The Outlook add-in always
+            sends both ids, so both are required here
+            (assumed: not documented).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
