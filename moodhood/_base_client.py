@@ -1,0 +1,206 @@
+"""The httpx layer under ``Moodhood`` and ``AsyncMoodhood``.
+
+One request travels through::
+
+    MoodhoodHTTPClient.send          per-call options, typed errors, logging (after auth, so 401s refresh)
+      └─ httpx auth flow             MoodhoodAuth: bearer, token requests, one replay after a 401
+          └─ RetryTransport          retries, Retry-After
+              └─ ClientTransport     hands each attempt to an inner httpx client: ours (a pool honouring
+                                     proxy/TLS environment variables) or the caller's ``http_client=``,
+                                     with its own transport, mounts, proxies and event hooks untouched
+
+Per-call options (``max_retries``, ``timeout``, ``retry_post``) travel in a context variable set by
+``call()``; ``send`` writes them into the request's extensions, and the auth flow copies the timeout onto
+its token requests.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from moodhood._exceptions import APIConnectionError, APITimeoutError
+from moodhood._logging import log_failure, log_response
+from moodhood._response import status_error
+from moodhood._retry import EXT_MAX_RETRIES, EXT_RETRIES, EXT_RETRY_POST
+
+__all__ = [
+    "AsyncClientTransport",
+    "AsyncMoodhoodHTTPClient",
+    "CallState",
+    "ClientTransport",
+    "MoodhoodHTTPClient",
+    "WrongFlavourTransport",
+    "call_scope",
+]
+
+
+@dataclass(kw_only=True)
+class CallState:
+    """Options of one ``call()`` and the final raw response it received."""
+
+    max_retries: int | None = None
+    timeout: httpx.Timeout | None = None
+    retry_post: bool = False
+    response: httpx.Response | None = None
+
+    def apply(self, request: httpx.Request) -> None:
+        """Write the per-call options into ``request.extensions``."""
+        if self.timeout is not None:
+            request.extensions["timeout"] = self.timeout.as_dict()
+        if self.max_retries is not None:
+            request.extensions[EXT_MAX_RETRIES] = self.max_retries
+        if self.retry_post:
+            request.extensions[EXT_RETRY_POST] = True
+
+
+_CALL: contextvars.ContextVar[CallState | None] = contextvars.ContextVar("moodhood_call", default=None)
+
+
+@contextmanager
+def call_scope(state: CallState) -> Iterator[CallState]:
+    """Make ``state`` the current call's options (per thread and per asyncio task)."""
+    token = _CALL.set(state)
+    try:
+        yield state
+    finally:
+        _CALL.reset(token)
+
+
+def _is_error(response: httpx.Response) -> bool:
+    """Non-2xx, except a redirect that says where to go (``follow_redirects`` is off; the caller reads it)."""
+    return not (response.is_success or response.is_redirect)
+
+
+def _before(request: httpx.Request) -> CallState | None:
+    state = _CALL.get()
+    if state is not None:
+        state.apply(request)
+    return state
+
+
+def _transport_error(request: httpx.Request, error: httpx.TransportError) -> APIConnectionError:
+    if isinstance(error, httpx.TimeoutException):
+        return APITimeoutError(f"Request timed out ({type(error).__name__}).", request=request)
+    return APIConnectionError(f"Connection error ({type(error).__name__}).", request=request)
+
+
+class MoodhoodHTTPClient(httpx.Client):
+    """An ``httpx.Client`` whose ``send`` raises typed errors and logs; auth and retries sit below it."""
+
+    def send(
+        self,
+        request: httpx.Request,
+        *,
+        stream: bool = False,
+        auth: Any = httpx.USE_CLIENT_DEFAULT,
+        follow_redirects: Any = httpx.USE_CLIENT_DEFAULT,
+    ) -> httpx.Response:
+        state = _before(request)
+        start = time.perf_counter()
+        try:
+            response = super().send(request, stream=stream, auth=auth, follow_redirects=follow_redirects)
+        except httpx.TransportError as error:
+            log_failure(request, error, time.perf_counter() - start)
+            raise _transport_error(request, error) from error
+        log_response(request, response, time.perf_counter() - start, response.extensions.get(EXT_RETRIES, 0))
+        if _is_error(response):
+            try:
+                response.read()
+            finally:
+                response.close()
+            raise status_error(response)
+        if state is not None:
+            state.response = response
+        return response
+
+
+class AsyncMoodhoodHTTPClient(httpx.AsyncClient):
+    """The async twin of ``MoodhoodHTTPClient``."""
+
+    async def send(
+        self,
+        request: httpx.Request,
+        *,
+        stream: bool = False,
+        auth: Any = httpx.USE_CLIENT_DEFAULT,
+        follow_redirects: Any = httpx.USE_CLIENT_DEFAULT,
+    ) -> httpx.Response:
+        state = _before(request)
+        start = time.perf_counter()
+        try:
+            response = await super().send(
+                request, stream=stream, auth=auth, follow_redirects=follow_redirects
+            )
+        except httpx.TransportError as error:
+            log_failure(request, error, time.perf_counter() - start)
+            raise _transport_error(request, error) from error
+        log_response(request, response, time.perf_counter() - start, response.extensions.get(EXT_RETRIES, 0))
+        if _is_error(response):
+            try:
+                await response.aread()
+            finally:
+                await response.aclose()
+            raise status_error(response)
+        if state is not None:
+            state.response = response
+        return response
+
+
+def _detach(response: httpx.Response) -> httpx.Response:
+    """A fresh response over the inner client's unread stream, for the outer client to bind and decode."""
+    return httpx.Response(
+        response.status_code,
+        headers=response.headers,
+        stream=response.stream,
+        extensions=response.extensions,
+    )
+
+
+class ClientTransport(httpx.BaseTransport):
+    """Sends each attempt through an inner ``httpx.Client`` (its transport, mounts, proxies and hooks).
+
+    The inner client's own auth is not used (MoodHood auth runs above) and it does not follow redirects.
+    ``close`` does nothing: whoever owns the inner client closes it.
+    """
+
+    def __init__(self, client: httpx.Client) -> None:
+        self.client = client
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return _detach(self.client.send(request, stream=True, auth=None, follow_redirects=False))
+
+    def close(self) -> None:
+        pass
+
+
+class AsyncClientTransport(httpx.AsyncBaseTransport):
+    """The async twin of ``ClientTransport``, over an ``httpx.AsyncClient``."""
+
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self.client = client
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return _detach(await self.client.send(request, stream=True, auth=None, follow_redirects=False))
+
+    async def aclose(self) -> None:
+        pass
+
+
+class WrongFlavourTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """Fills the generated client's unused slot: a sync function on an async facade, or the reverse."""
+
+    def __init__(self, hint: str) -> None:
+        self.hint = hint
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        raise TypeError(self.hint)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        raise TypeError(self.hint)

@@ -1,0 +1,71 @@
+"""Client settings: defaults, the ``MOODHOOD_BASE_URL`` fallback and the ``NOT_GIVEN`` sentinel."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Final, Literal
+
+import httpx
+
+from moodhood._exceptions import ConfigurationError
+
+__all__ = [
+    "BASE_URL_ENV",
+    "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "NOT_GIVEN",
+    "NotGiven",
+    "TimeoutTypes",
+    "resolve_base_url",
+    "resolve_timeout",
+]
+
+DEFAULT_BASE_URL: Final = "https://moodhood.online/v1"
+"""The default API base URL (D1)."""
+
+BASE_URL_ENV: Final = "MOODHOOD_BASE_URL"
+DEFAULT_MAX_RETRIES: Final = 2
+DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=5.0)
+"""Connect 5 s; read, write and pool 30 s."""
+
+TimeoutTypes = float | httpx.Timeout | None
+"""A timeout in seconds for every phase, an ``httpx.Timeout``, or ``None`` for no timeout at all."""
+
+
+class NotGiven:
+    """The type of ``NOT_GIVEN``: "keep the current value", as opposed to ``None``, which may mean "none"."""
+
+    _instance: NotGiven | None = None
+
+    def __new__(cls) -> NotGiven:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN: Final = NotGiven()
+
+
+def resolve_base_url(base_url: str | httpx.URL | None, environ: Mapping[str, str] = os.environ) -> httpx.URL:
+    """The argument, else ``MOODHOOD_BASE_URL``, else the default: absolute http(s), no trailing ``/``."""
+    raw = str(base_url) if base_url else environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
+    url = httpx.URL(raw.rstrip("/"))
+    if url.scheme not in ("http", "https") or not url.host:
+        source = "base_url=" if base_url else BASE_URL_ENV
+        raise ConfigurationError(f"{source} must be an absolute http(s) URL such as {DEFAULT_BASE_URL!r}")
+    if url.query or url.fragment:
+        raise ConfigurationError("base_url must not carry a query string or fragment")
+    return url
+
+
+def resolve_timeout(timeout: TimeoutTypes) -> httpx.Timeout:
+    """An ``httpx.Timeout`` from seconds, a ``Timeout`` or ``None`` (no timeout)."""
+    return timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
