@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
+
 import typer
+
+from moodhood.cli._errors import EXIT_USAGE, error_line
+
+__all__ = ["app", "main", "run"]
 
 app = typer.Typer(
     name="moodhood",
@@ -12,13 +19,57 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+_registered = False
+
 
 def _register_commands() -> None:
     """Import the command modules; each adds its commands to ``app``."""
     # Command modules are imported here, not at the top, so that importing one never imports the others.
+    global _registered
+    if _registered:
+        return
+    _registered = True
+    from moodhood.cli import _analytics, _auth_cmds, _demo, _invites, _records, _rooms, _spaces, _webhook
+
+    _demo.register(app)
+    _auth_cmds.register(app)
+    _spaces.register(app)
+    _rooms.register(app)
+    _invites.register(app)
+    _webhook.register(app)
+    _records.register(app)
+    _analytics.register(app)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line on ``argv`` (default ``sys.argv[1:]``) and return the exit code.
+
+    Usage errors are reported like every other error: one line on stderr, never a traceback.
+    """
+    _register_commands()
+    command = typer.main.get_command(app)
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        result = command.main(args=args, prog_name="moodhood", standalone_mode=False)
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        sys.stderr.write("moodhood: aborted\n")
+        return 1
+    except Exception as exc:  # usage errors and anything a command let through
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `moodhood rooms` alone: show the group's help
+            sys.stdout.write(str(exc).rstrip() + "\n")
+            return EXIT_USAGE
+        line, code = error_line(exc)
+        sys.stderr.write(line + "\n")
+        return code
+    except KeyboardInterrupt as exc:
+        line, code = error_line(exc)
+        sys.stderr.write(line + "\n")
+        return code
+    return result if isinstance(result, int) else 0
 
 
 def run() -> None:
     """Entry point of the console script."""
-    _register_commands()
-    app()
+    raise SystemExit(main())

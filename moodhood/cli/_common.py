@@ -1,0 +1,206 @@
+"""Shared CLI plumbing: the connection options every API command takes, and the ``Session`` it gets.
+
+A command module writes::
+
+    @command(rooms, "get")
+    def get(session: Session, space_id: SpaceIdArg, room_id: RoomIdArg) -> None:
+        session.out.data(session.call(get_room.sync_detailed, space_id, room_id))
+
+and ``command`` adds ``--base-url``, ``--client-id``, ``--client-secret``, ``--username``, ``--password``,
+``--token``, ``--token-file`` and ``--json`` (each falling back to its ``MOODHOOD_*`` variable), builds the
+``Session``, closes it afterwards, and sends every error through the one handler in ``_errors``.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import os
+import typing
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+
+from moodhood.cli._errors import handle_errors
+from moodhood.cli._output import Output
+
+if TYPE_CHECKING:
+    from moodhood._client import Moodhood
+
+__all__ = [
+    "CONNECTION_PANEL",
+    "JsonOpt",
+    "RoomIdArg",
+    "Session",
+    "Settings",
+    "SpaceIdArg",
+    "command",
+    "default_token_file",
+    "given",
+]
+
+CONNECTION_PANEL = "Connection (each falls back to its MOODHOOD_* variable)"
+
+SpaceIdArg = Annotated[
+    str, typer.Argument(metavar="SPACE_ID", help="The space id (24 hex).", show_default=False)
+]
+RoomIdArg = Annotated[
+    str, typer.Argument(metavar="ROOM_ID", help="The room id (24 hex).", show_default=False)
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of tables.")]
+
+
+def _opt(flag: str, env: str, help: str) -> Any:
+    return typer.Option(flag, envvar=env, help=help, show_envvar=True, rich_help_panel=CONNECTION_PANEL)
+
+
+_BaseUrl = Annotated[
+    str | None, _opt("--base-url", "MOODHOOD_BASE_URL", "API base URL, e.g. https://moodhood.online/v1.")
+]
+_ClientId = Annotated[str | None, _opt("--client-id", "MOODHOOD_CLIENT_ID", "OAuth client id.")]
+_ClientSecret = Annotated[
+    str | None,
+    _opt("--client-secret", "MOODHOOD_CLIENT_SECRET", "OAuth client secret (prefer the variable)."),
+]
+_Username = Annotated[
+    str | None, _opt("--username", "MOODHOOD_USERNAME", "The user's email (password grant).")
+]
+_Password = Annotated[
+    str | None, _opt("--password", "MOODHOOD_PASSWORD", "The user's password (prefer the variable).")
+]
+_Token = Annotated[
+    str | None, _opt("--token", "MOODHOOD_TOKEN", "A personal token from the web UI (prefer the variable).")
+]
+_TokenFile = Annotated[
+    Path | None,
+    _opt(
+        "--token-file",
+        "MOODHOOD_TOKEN_FILE",
+        "Where 'moodhood login' keeps tokens [~/.config/moodhood/tokens.json].",
+    ),
+]
+_Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of tables.")]
+
+_COMMON_PARAMS = (
+    ("base_url", _BaseUrl, None),
+    ("client_id", _ClientId, None),
+    ("client_secret", _ClientSecret, None),
+    ("username", _Username, None),
+    ("password", _Password, None),
+    ("token", _Token, None),
+    ("token_file", _TokenFile, None),
+    ("json_output", _Json, False),
+)
+
+
+def given(**fields: Any) -> dict[str, Any]:
+    """The fields that were given (not ``None``), for building a request model."""
+    return {k: v for k, v in fields.items() if v is not None}
+
+
+def default_token_file() -> Path:
+    """``$XDG_CONFIG_HOME/moodhood/tokens.json``, or ``~/.config/moodhood/tokens.json``."""
+    config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(config) / "moodhood" / "tokens.json"
+
+
+@dataclass(frozen=True, repr=False)
+class Settings:
+    """The connection options of one command run, as given on the command line or by the environment."""
+
+    base_url: str | None = None
+    client_id: str | None = None
+    client_secret: str | None = None
+    username: str | None = None
+    password: str | None = None
+    token: str | None = None
+    token_file: Path | None = None
+    json_output: bool = False
+
+    def secrets(self) -> tuple[str, ...]:
+        """Every secret value held, for redaction in error lines."""
+        return tuple(s for s in (self.client_secret, self.password, self.token) if s)
+
+    def __repr__(self) -> str:
+        return f"Settings(base_url={self.base_url!r}, client_id={self.client_id!r})"
+
+    @property
+    def token_path(self) -> Path:
+        """The token file to use: ``--token-file`` / ``MOODHOOD_TOKEN_FILE`` or the default."""
+        return (self.token_file or default_token_file()).expanduser()
+
+
+class Session:
+    """What a command works with: its settings, its output, and a lazily opened SDK client."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.out = Output(json=settings.json_output)
+        self._client: Moodhood | None = None
+
+    @property
+    def client(self) -> Moodhood:
+        """The ``Moodhood`` client for these settings, opened on first use."""
+        if self._client is None:
+            from moodhood.cli._connect import open_client
+
+            self._client = open_client(self.settings)
+        return self._client
+
+    def call(self, endpoint: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """``client.call(endpoint, *args, **kwargs)``: the typed result, or a typed exception."""
+        return self.client.call(endpoint, *args, **kwargs)
+
+    def close(self) -> None:
+        """Close the client, if one was opened."""
+        if self._client is not None:
+            client, self._client = self._client, None
+            client.close()
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def command(
+    group: typer.Typer, name: str, *, help: str | None = None, overrides: Mapping[str, Any] | None = None
+) -> Callable[[F], F]:
+    """Register ``func(session, ...)`` as ``group``'s command ``name`` with the connection options added.
+
+    ``overrides`` replaces the annotation (the typer option) of some connection options by name.
+    """
+    connection = [(n, (overrides or {}).get(n, a), d) for n, a, d in _COMMON_PARAMS]
+
+    def decorate(func: F) -> F:
+        hints = typing.get_type_hints(func, include_extras=True)
+        own = list(inspect.signature(func).parameters.values())[1:]  # the first one is the Session
+        params = [
+            inspect.Parameter(
+                p.name, inspect.Parameter.KEYWORD_ONLY, default=p.default, annotation=hints[p.name]
+            )
+            for p in own
+        ]
+        params += [
+            inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=d, annotation=a)
+            for n, a, d in connection
+        ]
+
+        @functools.wraps(func)
+        def callback(**kwargs: Any) -> Any:
+            settings = Settings(**{name: kwargs.pop(name) for name, _, _ in _COMMON_PARAMS})
+            with handle_errors(settings.secrets()):
+                session = Session(settings)
+                try:
+                    return func(session, **kwargs)
+                finally:
+                    session.close()
+
+        del callback.__wrapped__  # typer must see the new signature, not the wrapped one
+        callback.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+        callback.__annotations__ = {p.name: p.annotation for p in params}
+        group.command(name, help=help)(callback)
+        return func
+
+    return decorate

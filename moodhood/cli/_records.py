@@ -1,0 +1,72 @@
+"""``moodhood records list|download``."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from moodhood.cli._common import RoomIdArg, Session, SpaceIdArg, command, given
+from moodhood.cli._output import write_private_file
+
+__all__ = ["register"]
+
+RECORD_COLUMNS = ("id", "name", "state", "fileSize", "callId", "startedAt", "finishedAt")
+
+records = typer.Typer(
+    name="records", help="Room recordings: list them, get a download link.", no_args_is_help=True
+)
+
+_FORMATS = ["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%S%z"]
+_From = Annotated[
+    datetime.datetime | None,
+    typer.Option("--from", formats=_FORMATS, show_default=False, help="Only records from this date (time)."),
+]
+_To = Annotated[
+    datetime.datetime | None,
+    typer.Option("--to", formats=_FORMATS, show_default=False, help="Only records up to this date (time)."),
+]
+
+
+@command(records, "list")
+def list_(
+    session: Session,
+    space_id: SpaceIdArg,
+    room_id: RoomIdArg,
+    date_from: _From = None,
+    date_to: _To = None,
+) -> None:
+    """List a room's recordings (admins only), optionally between two dates."""
+    from moodhood_api.api.room_records import list_room_records
+
+    result = session.call(
+        list_room_records.sync_detailed, space_id, room_id, **given(date_from=date_from, date_to=date_to)
+    )
+    session.out.data(result.items, columns=RECORD_COLUMNS)
+
+
+@command(records, "download")
+def download(
+    session: Session,
+    space_id: SpaceIdArg,
+    room_id: RoomIdArg,
+    record_id: Annotated[str, typer.Argument(help="The record id from 'records list'.")],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Also write the full link to this file (mode 0600).")
+    ] = None,
+) -> None:
+    """Get a recording's download link (valid for 24 hours)."""
+    from moodhood_api.api.room_records import redirect_to_download_room_record
+
+    url = session.call(redirect_to_download_room_record.sync_detailed, space_id, room_id, record_id)
+    url = str(url).strip().strip('"')
+    if out is not None:
+        write_private_file(out, url + "\n")
+    session.out.data({"recordId": record_id, "url": url})
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``records`` group to ``app``."""
+    app.add_typer(records)

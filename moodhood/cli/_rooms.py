@@ -1,0 +1,276 @@
+"""``moodhood rooms list|get|create|update|delete|link|embed``."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from moodhood.cli._common import RoomIdArg, Session, SpaceIdArg, command, given
+from moodhood.cli._output import write_private_file
+
+__all__ = ["register"]
+
+ROOM_COLUMNS = ("id", "alias", "name", "type", "isPublic", "spaceId")
+ROOM_DETAIL = (
+    "id",
+    "alias",
+    "name",
+    "type",
+    "spaceId",
+    "channelId",
+    "appId",
+    "isPublic",
+    "isChatAllowed",
+    "isScreensharingAllowed",
+    "isRecordAllowed",
+    "redirectUrl",
+    "roleInRoom",
+    "createdAt",
+    "lastCallAt",
+)
+
+rooms = typer.Typer(
+    name="rooms",
+    help="Rooms: list, get, create, update, delete; guest links and iframes.",
+    no_args_is_help=True,
+)
+
+
+class RoomKind(enum.StrEnum):
+    """``lesson``: everyone may publish; ``webinar``: only moderators broadcast."""
+
+    lesson = "lesson"
+    webinar = "webinar"
+
+
+class AccessRole(enum.StrEnum):
+    """The role of a generate-access link."""
+
+    user = "user"
+    moderator = "moderator"
+
+
+def _flag(name: str, what: str) -> Any:
+    return typer.Option(f"--{name}/--no-{name}", help=f"Allow {what}.", show_default=False)
+
+
+_Type = Annotated[RoomKind | None, typer.Option("--type", help="lesson or webinar.", show_default=False)]
+_Public = Annotated[
+    bool | None, typer.Option("--public/--private", help="Open to everyone.", show_default=False)
+]
+_Chat = Annotated[bool | None, _flag("chat", "the chat")]
+_Screens = Annotated[bool | None, _flag("screensharing", "screen sharing")]
+_Record = Annotated[bool | None, _flag("record", "recording")]
+_Redirect = Annotated[
+    str | None, typer.Option(help="Where people go when the call ends.", show_default=False)
+]
+
+
+def _room_fields(
+    kind: RoomKind | None,
+    public: bool | None,
+    chat: bool | None,
+    screensharing: bool | None,
+    record: bool | None,
+    redirect_url: str | None,
+) -> dict[str, Any]:
+    from moodhood_api.models import RoomType
+
+    return given(
+        type_=RoomType(kind.value) if kind else None,
+        is_public=public,
+        is_chat_allowed=chat,
+        is_screensharing_allowed=screensharing,
+        is_record_allowed=record,
+        redirect_url=redirect_url,
+    )
+
+
+@command(rooms, "list")
+def list_(session: Session, space_id: SpaceIdArg) -> None:
+    """List a space's rooms."""
+    from moodhood_api.api.space_rooms import list_rooms
+
+    session.out.data(session.call(list_rooms.sync_detailed, space_id).items, columns=ROOM_COLUMNS)
+
+
+@command(rooms, "get")
+def get(session: Session, space_id: SpaceIdArg, room_id: RoomIdArg) -> None:
+    """Show one room."""
+    from moodhood_api.api.space_rooms import get_room
+
+    room = session.call(get_room.sync_detailed, space_id, room_id)
+    session.out.data(room, columns=None if session.out.json else ROOM_DETAIL)
+
+
+@command(rooms, "create")
+def create(
+    session: Session,
+    space_id: SpaceIdArg,
+    name: Annotated[str, typer.Argument(help="The room's name.")],
+    kind: _Type = None,
+    public: _Public = None,
+    chat: _Chat = None,
+    screensharing: _Screens = None,
+    record: _Record = None,
+    redirect_url: _Redirect = None,
+) -> None:
+    """Create a room in a space."""
+    from moodhood_api.api.space_rooms import create_room
+    from moodhood_api.models import RoomCreate
+
+    body = RoomCreate(name=name, **_room_fields(kind, public, chat, screensharing, record, redirect_url))
+    room = session.call(create_room.sync_detailed, space_id, body=body)
+    session.out.data(room, columns=None if session.out.json else ROOM_DETAIL)
+
+
+@command(rooms, "update")
+def update(
+    session: Session,
+    space_id: SpaceIdArg,
+    room_id: RoomIdArg,
+    name: Annotated[str | None, typer.Option(help="A new name.", show_default=False)] = None,
+    kind: _Type = None,
+    public: _Public = None,
+    chat: _Chat = None,
+    screensharing: _Screens = None,
+    record: _Record = None,
+    redirect_url: _Redirect = None,
+) -> None:
+    """Change a room's settings (only the options given); shows the room afterwards."""
+    from moodhood_api.api.space_rooms import get_room, update_room
+    from moodhood_api.models import RoomUpdate
+
+    fields = _room_fields(kind, public, chat, screensharing, record, redirect_url) | given(name=name)
+    if not fields:
+        raise typer.BadParameter("give at least one setting to change (see --help)")
+    session.call(update_room.sync_detailed, space_id, room_id, body=RoomUpdate(**fields))
+    room = session.call(get_room.sync_detailed, space_id, room_id)
+    session.out.data(room, columns=None if session.out.json else ROOM_DETAIL)
+
+
+@command(rooms, "delete")
+def delete(session: Session, space_id: SpaceIdArg, room_id: RoomIdArg) -> None:
+    """Delete a room."""
+    from moodhood_api.api.space_rooms import delete_room
+
+    session.call(delete_room.sync_detailed, space_id, room_id)
+    session.out.data({"id": room_id, "deleted": True})
+
+
+_Username = Annotated[str, typer.Option("--name", help="The participant's display name.")]
+_Role = Annotated[AccessRole, typer.Option(help="user (guest) or moderator.")]
+_Ttl = Annotated[
+    int | None, typer.Option(help="Link lifetime in seconds (API default 86400).", show_default=False)
+]
+_Permanent = Annotated[
+    bool, typer.Option("--permanent", help="Reusable for the whole ttl (else single-use).")
+]
+_ExtUser = Annotated[
+    str | None, typer.Option(help="Your system's user id (for analytics).", show_default=False)
+]
+_ExtMeeting = Annotated[str | None, typer.Option(help="Your system's meeting id.", show_default=False)]
+_Out = Annotated[
+    Path | None,
+    typer.Option(
+        "--out",
+        "-o",
+        help="Write the full result (it holds a token) to this file, mode 0600.",
+        show_default=False,
+    ),
+]
+
+
+def generate_link(
+    session: Session,
+    space_id: str,
+    room_id: str,
+    *,
+    name: str,
+    role: AccessRole,
+    ttl: int | None = None,
+    permanent: bool = False,
+    external_user_id: str | None = None,
+    external_meeting_id: str | None = None,
+) -> str:
+    """Call generate-access and return the room link (it carries an access token: never print it whole)."""
+    from moodhood_api.api.room_generate_access import room_generate_access
+    from moodhood_api.models import GenerateAccessRequest, GenerateAccessRole
+
+    body = GenerateAccessRequest(
+        username=name,
+        role=GenerateAccessRole(role.value),
+        **given(
+            ttl=ttl,
+            is_permanent=permanent or None,
+            external_user_id=external_user_id,
+            external_meeting_id=external_meeting_id,
+        ),
+    )
+    url: str = session.call(room_generate_access.sync_detailed, space_id, room_id, body=body).url
+    return url
+
+
+@command(rooms, "link")
+def link(
+    session: Session,
+    space_id: SpaceIdArg,
+    room_id: RoomIdArg,
+    name: _Username,
+    role: _Role = AccessRole.user,
+    ttl: _Ttl = None,
+    permanent: _Permanent = False,
+    external_user_id: _ExtUser = None,
+    external_meeting_id: _ExtMeeting = None,
+    out: _Out = None,
+) -> None:
+    """Make a personal room link (generate-access). The token in it is masked; use --out for the full link."""
+    url = generate_link(
+        session,
+        space_id,
+        room_id,
+        name=name,
+        role=role,
+        ttl=ttl,
+        permanent=permanent,
+        external_user_id=external_user_id,
+        external_meeting_id=external_meeting_id,
+    )
+    if out is not None:
+        write_private_file(out, url + "\n")
+    session.out.data({"url": url, "savedTo": str(out) if out else None})
+
+
+@command(rooms, "embed")
+def embed(
+    session: Session,
+    space_id: SpaceIdArg,
+    room_id: RoomIdArg,
+    name: _Username,
+    role: _Role = AccessRole.user,
+    ttl: _Ttl = None,
+    width: Annotated[str, typer.Option(help="iframe width (pixels or a CSS length).")] = "100%",
+    height: Annotated[str, typer.Option(help="iframe height.")] = "600",
+    out: _Out = None,
+) -> None:
+    """Make an iframe snippet for a room (a generate-access link inside). Use --out for the full HTML."""
+    from moodhood.embed import iframe_html, link_from_url
+
+    url = generate_link(session, space_id, room_id, name=name, role=role, ttl=ttl)
+    html = iframe_html(link_from_url(url), width=width, height=height)
+    if out is not None:
+        write_private_file(out, html + "\n")
+    if session.out.json:
+        session.out.data({"html": html, "savedTo": str(out) if out else None})
+    else:
+        session.out.text(html)
+        if out is not None:
+            session.out.note(f"full snippet written to {out}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``rooms`` group to ``app``."""
+    app.add_typer(rooms)

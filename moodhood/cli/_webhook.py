@@ -1,0 +1,154 @@
+"""``moodhood webhook create|get|update|delete|refresh-secret|verify``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from moodhood.cli._common import Session, SpaceIdArg, command, given
+from moodhood.cli._errors import handle_errors
+from moodhood.cli._output import Output, write_private_file
+
+__all__ = ["register"]
+
+webhook = typer.Typer(
+    name="webhook",
+    help="The space's webhook: manage it, and verify a delivered payload.",
+    no_args_is_help=True,
+)
+
+_SecretFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--secret-file",
+        help="Write the new secret here (mode 0600); it is only ever shown masked.",
+        show_default=False,
+    ),
+]
+
+
+def _show_with_secret(session: Session, result: object, secret_file: Path | None) -> None:
+    secret = getattr(result, "secret", None)
+    if secret_file is not None and secret:
+        write_private_file(secret_file, secret + "\n")
+    session.out.data(result)
+    if secret_file is not None:
+        session.out.note(f"secret written to {secret_file}")
+    elif secret:
+        session.out.note("the secret is shown masked; pass --secret-file PATH to keep it")
+
+
+@command(webhook, "create")
+def create(
+    session: Session,
+    space_id: SpaceIdArg,
+    url: Annotated[str, typer.Argument(help="Where MoodHood should POST events.")],
+    secret_file: _SecretFile = None,
+) -> None:
+    """Set the space's webhook URL (space owner only; paid plans)."""
+    from moodhood_api.api.web_hook import create_web_hook
+    from moodhood_api.models import WebhookCreate
+
+    result = session.call(create_web_hook.sync_detailed, space_id, body=WebhookCreate(url=url))
+    _show_with_secret(session, result, secret_file)
+
+
+@command(webhook, "get")
+def get(session: Session, space_id: SpaceIdArg) -> None:
+    """Show the space's webhook (URL and whether it is active)."""
+    from moodhood_api.api.web_hook import get_web_hook
+
+    session.out.data(session.call(get_web_hook.sync_detailed, space_id))
+
+
+@command(webhook, "update")
+def update(
+    session: Session,
+    space_id: SpaceIdArg,
+    url: Annotated[str | None, typer.Option(help="A new URL.", show_default=False)] = None,
+    active: Annotated[
+        bool | None,
+        typer.Option("--active/--inactive", help="Turn deliveries on or off.", show_default=False),
+    ] = None,
+) -> None:
+    """Change the webhook's URL or switch it on or off."""
+    from moodhood_api.api.web_hook import update_web_hook
+    from moodhood_api.models import WebhookUpdate
+
+    fields = given(url=url, is_active=active)
+    if not fields:
+        raise typer.BadParameter("give --url, --active or --inactive")
+    session.out.data(session.call(update_web_hook.sync_detailed, space_id, body=WebhookUpdate(**fields)))
+
+
+@command(webhook, "delete")
+def delete(session: Session, space_id: SpaceIdArg) -> None:
+    """Remove the space's webhook."""
+    from moodhood_api.api.web_hook import delete_web_hook
+
+    session.call(delete_web_hook.sync_detailed, space_id)
+    session.out.data({"spaceId": space_id, "deleted": True})
+
+
+@command(webhook, "refresh-secret")
+def refresh_secret(session: Session, space_id: SpaceIdArg, secret_file: _SecretFile = None) -> None:
+    """Issue a new signing secret (the old one stops working)."""
+    from moodhood_api.api.web_hook import refresh_secret_web_hook
+
+    _show_with_secret(session, session.call(refresh_secret_web_hook.sync_detailed, space_id), secret_file)
+
+
+def _read_stdin() -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is not None:
+        data: bytes = stream.read()
+        return data
+    return sys.stdin.read().encode("utf-8")
+
+
+@webhook.command("verify")
+def verify(
+    secret: Annotated[
+        str | None,
+        typer.Option(
+            envvar="MOODHOOD_WEBHOOK_SECRET",
+            show_envvar=True,
+            help="The webhook secret (prefer the variable).",
+            show_default=False,
+        ),
+    ] = None,
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Print JSON for scripts instead of tables.")
+    ] = False,
+) -> None:
+    """Verify a delivered payload read from stdin; prints the event, exits 1 when the signature is wrong."""
+    with handle_errors([secret]):
+        from moodhood._exceptions import ConfigurationError
+        from moodhood.webhooks import verify as verify_payload
+
+        if not secret:
+            raise ConfigurationError(
+                "the webhook secret is missing: pass --secret or set MOODHOOD_WEBHOOK_SECRET"
+            )
+        raw = _read_stdin()
+        if not raw.strip():
+            raise ConfigurationError("no payload on stdin: pipe the delivered request body in")
+        event = verify_payload(raw, secret)
+        Output(json=json_output).data(
+            {
+                "verified": True,
+                "eventName": str(event.event_name),
+                "spaceId": event.space_id,
+                "roomId": event.room_id,
+                "recordId": event.record_id,
+                **dict(event.extra),
+            }
+        )
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``webhook`` group to ``app``."""
+    app.add_typer(webhook)
