@@ -214,7 +214,10 @@ class MoodhoodAuth(httpx.Auth):
         logger.debug("401 answered to token %r: renewing it and replaying the request once", bearer)
         bearer = yield from self._sync_bearer(bearer, request)
         self._authorize(request, bearer.value)
-        yield request
+        response = yield request
+        if response.status_code == 401:
+            with self._mutex:
+                self._drop(bearer)
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         self._check_secure(request.url, "a bearer token")
@@ -266,7 +269,11 @@ class MoodhoodAuth(httpx.Auth):
                     raise
             self._authorize(request, bearer.value)
             response = yield request
-            if response.status_code != 401 or attempt:
+            if response.status_code != 401:
+                return
+            if attempt:
+                with self._mutex:
+                    self._drop(bearer)
                 return
             logger.debug("401 answered to token %r: renewing it and replaying the request once", bearer)
             rejected = bearer
@@ -315,11 +322,7 @@ class MoodhoodAuth(httpx.Auth):
         """Drop ``rejected`` if still cached; then a fresh bearer, or a flight to lead or to wait for."""
         with self._mutex:
             if rejected is not None:
-                self._rejected.append(rejected.value)
-                if self._user is rejected:
-                    self._user = None
-                if self._client is rejected:
-                    self._client = None
+                self._drop(rejected)
             bearer = self._user if self._credentials.mode == "user" else self._client
             if bearer is not None and bearer.state(self._clock(), self._margin) is TokenState.FRESH:
                 return "ready", bearer
@@ -328,6 +331,14 @@ class MoodhoodAuth(httpx.Auth):
                 return "lead", self._flight
             self._flight.waiting += 1
             return "wait", self._flight
+
+    def _drop(self, rejected: Token) -> None:
+        """Forget a token the API answered 401 to, if it is still the cached one (caller holds the mutex)."""
+        self._rejected.append(rejected.value)
+        if self._user is rejected:
+            self._user = None
+        if self._client is rejected:
+            self._client = None
 
     def _finish(
         self, flight: _Flight, *, bearer: Token | None = None, error: BaseException | None = None
@@ -378,7 +389,7 @@ class MoodhoodAuth(httpx.Auth):
             sent += 1
             assert sent <= MAX_TOKEN_REQUESTS
             token_request = self._token_request(grant_type, body, bearer, api_request)
-            logger.debug("token request %d: %s grant to %s", sent, grant_type, self._token_url)
+            logger.debug("token request %d: %s grant to %s", sent, grant_type, self._token_url.path)
             sent_at = self._clock()
             response = yield token_request
             return self._parse(response, grant_type, sent_at)
@@ -434,11 +445,13 @@ class MoodhoodAuth(httpx.Auth):
             try:
                 access, new_refresh = yield from grant("password", password_body, client)
             except TokenError as exc:
-                if exc.status_code != 401 or client_is_new or sent + 2 > MAX_TOKEN_REQUESTS:
+                if exc.status_code != 401 or client_is_new:
+                    raise
+                self._rejected.append(client.value)  # refused: the next renewal starts with a new one
+                changes["client"] = None
+                if sent + 2 > MAX_TOKEN_REQUESTS:
                     raise
                 logger.debug("password grant refused the cached client token %r: renewing it", client)
-                self._rejected.append(client.value)
-                changes["client"] = None
                 client = yield from client_grant()
                 access, new_refresh = yield from grant("password", password_body, client)
             self._user_tokens(access, new_refresh, None, "password", changes, events)
