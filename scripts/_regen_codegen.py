@@ -63,6 +63,7 @@ def _run(args: list[str], cwd: Path, what: str) -> str:
 
 def generate_package(spec: Path, config: Path, workdir: Path) -> tuple[Path, list[str]]:
     """Generate ``moodhood_api`` from ``spec`` into ``workdir``; return its folder and any warnings."""
+    workdir.mkdir(parents=True, exist_ok=True)
     out = workdir / PACKAGE_NAME
     if out.exists():
         shutil.rmtree(out)

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from _regen_spec import normalise
+
 __all__ = ["OperationChange", "SpecDiff", "diff_specs"]
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -307,7 +309,7 @@ def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
 
 def diff_specs(old: Mapping[str, Any] | None, new: Mapping[str, Any]) -> SpecDiff:
     """Compare ``old`` (``None`` or ``{}`` for no previous spec) with ``new``."""
-    before, after = _operations(old or {}), _operations(new)
+    before, after = _operations(normalise(old or {})), _operations(normalise(new))
     changes: list[OperationChange] = []
     order = sorted(before.keys() | after.keys(), key=lambda k: (k[1], _METHODS.index(k[0])))
     for method, path in order:

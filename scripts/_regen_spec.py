@@ -23,11 +23,12 @@ __all__ = ["dump_spec", "normalise", "parse_document", "validate_spec"]
 _ORDER = [
     "openapi", "swagger", "info", "jsonSchemaDialect", "servers", "security", "tags", "paths", "webhooks",
     "components", "externalDocs",
-    "$ref", "title", "summary", "description", "operationId", "name", "in", "required", "deprecated",
+    "$ref", "name", "in", "title", "summary", "description", "operationId", "deprecated",
     "url", "version", "termsOfService", "contact", "license", "variables",
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
     "parameters", "requestBody", "responses", "callbacks",
-    "type", "format", "nullable", "enum", "const", "default", "items", "properties", "additionalProperties",
+    "type", "format", "nullable", "enum", "const", "default", "items", "properties", "required",
+    "additionalProperties",
     "allOf", "oneOf", "anyOf", "not", "discriminator",
     "schema", "content", "headers", "example", "examples",
 ]  # fmt: skip
