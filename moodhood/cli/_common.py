@@ -96,6 +96,11 @@ _COMMON_PARAMS = (
 )
 
 
+def _is_from_env(ctx: typer.Context, name: str) -> bool:
+    source = ctx.get_parameter_source(name)
+    return source is not None and source.name == "ENVIRONMENT"
+
+
 def given(**fields: Any) -> dict[str, Any]:
     """The fields that were given (not ``None``), for building a request model."""
     return {k: v for k, v in fields.items() if v is not None}
@@ -119,6 +124,8 @@ class Settings:
     token: str | None = None
     token_file: Path | None = None
     json_output: bool = False
+    from_env: frozenset[str] = frozenset()
+    """The names of the options whose value came from a ``MOODHOOD_*`` variable (flags beat variables)."""
 
     def secrets(self) -> tuple[str, ...]:
         """Every secret value held, for redaction in error lines."""
@@ -186,10 +193,15 @@ def command(
             inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=d, annotation=a)
             for n, a, d in connection
         ]
+        params.append(inspect.Parameter("_ctx", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context))
 
         @functools.wraps(func)
         def callback(**kwargs: Any) -> Any:
-            settings = Settings(**{name: kwargs.pop(name) for name, _, _ in _COMMON_PARAMS})
+            ctx: typer.Context = kwargs.pop("_ctx")
+            from_env = frozenset(name for name, _, _ in _COMMON_PARAMS if _is_from_env(ctx, name))
+            settings = Settings(
+                **{name: kwargs.pop(name) for name, _, _ in _COMMON_PARAMS}, from_env=from_env
+            )
             with handle_errors(settings.secrets()):
                 session = Session(settings)
                 try:

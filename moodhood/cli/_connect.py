@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
@@ -35,6 +36,15 @@ def credentials(settings: Settings, *, user: bool | None = None) -> Credentials:
     ``user=True`` demands a user (username and password); ``user=False`` ignores them.
     """
     client_given = settings.client_id or settings.client_secret
+    if settings.token and client_given and not user:
+        token_flag = "token" not in settings.from_env
+        client_flag = bool({"client_id", "client_secret"} - settings.from_env)
+        if token_flag != client_flag:  # a flag beats a variable
+            if token_flag:
+                settings = dataclasses.replace(settings, client_id=None, client_secret=None)
+            else:
+                settings = dataclasses.replace(settings, token=None)
+            client_given = settings.client_id or settings.client_secret
     if settings.token and not user:
         if client_given:
             raise ConfigurationError(
@@ -70,6 +80,7 @@ def open_client(
 
     creds = creds or credentials(settings)
     if store is None and creds.mode != "personal":
+        settings.token_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         store = FileTokenStore(settings.token_path)
     # The options already hold what the environment gave; hide it so that it cannot add, say, a username
     # to credentials chosen to be client-only.

@@ -23,7 +23,7 @@ import typer
 
 from moodhood._secrets import mask
 from moodhood.cli._common import Session, command
-from moodhood.cli._errors import error_line, redact
+from moodhood.cli._errors import CommandError, error_line, redact
 
 if TYPE_CHECKING:
     import httpx
@@ -155,7 +155,7 @@ class _Wiretap:
         )
 
 
-class DemoFailure(Exception):
+class DemoFailure(CommandError):
     """A demo step could not show what it should (for example: no webhook delivery arrived)."""
 
 

@@ -34,6 +34,14 @@ _JWT = re.compile(r"\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*")
 _TOKEN_PARAM = re.compile(r"(?i)\b((?:access|refresh)?_?token|secret|password)=([^&\s\"'<>]+)")
 
 
+class CommandError(Exception):
+    """A command cannot do what was asked; the message is the whole explanation."""
+
+    def __init__(self, message: str, *, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
 def redact(text: str, secrets: Iterable[str | None] = ()) -> str:
     """Replace every known secret, every JWT and every ``token=...`` query value in ``text`` by its mask."""
     for secret in sorted((s for s in secrets if s and len(s) >= _MIN_SECRET), key=len, reverse=True):
@@ -60,6 +68,8 @@ def describe(exc: BaseException) -> tuple[str, int]:
         ctx = getattr(exc, "ctx", None)
         hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
         return f"{exc.format_message()}{hint}", exc.exit_code
+    if isinstance(exc, CommandError):
+        return str(exc), exc.exit_code
     if isinstance(exc, errors.TokenError):
         code = f"{exc.error}: " if exc.error else ""
         detail = exc.error_description or exc.message
@@ -79,7 +89,9 @@ def describe(exc: BaseException) -> tuple[str, int]:
         if request is not None:
             with contextlib.suppress(RuntimeError):
                 url = f" {request.url.scheme}://{request.url.netloc.decode()}"
-        return f"cannot reach the MoodHood API{url}: {exc.message}", EXIT_FAILURE
+        cause = exc.__cause__
+        detail = f"{exc.message.rstrip('.')}: {cause}" if cause is not None and str(cause) else exc.message
+        return f"cannot reach the MoodHood API at{url}: {detail}", EXIT_FAILURE
     if isinstance(exc, errors.ConfigurationError):
         return f"configuration: {exc}", EXIT_USAGE
     if isinstance(exc, errors.WebhookVerificationError):

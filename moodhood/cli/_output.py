@@ -16,12 +16,15 @@ from moodhood.cli._errors import redact
 
 __all__ = ["Output", "plain", "write_private_file"]
 
-_SECRET_KEYS = ("token", "secret", "password")
+_SECRET_SUFFIXES = ("token", "secret", "password")
 
 
 def _is_secret_key(key: str) -> bool:
-    lowered = key.lower()
-    return any(word in lowered for word in _SECRET_KEYS)
+    return key.lower().replace("_", "").endswith(_SECRET_SUFFIXES)
+
+
+def _mask_value(value: str) -> str:
+    return value if value.startswith("…") and len(value) <= 5 else mask(value)
 
 
 def plain(value: object) -> Any:
@@ -43,7 +46,7 @@ def plain(value: object) -> Any:
         return plain(to_dict())
     if isinstance(value, Mapping):
         return {
-            str(k): (mask(v) if isinstance(v, str) and _is_secret_key(str(k)) else plain(v))
+            str(k): (_mask_value(v) if isinstance(v, str) and _is_secret_key(str(k)) else plain(v))
             for k, v in value.items()
         }
     if isinstance(value, list | tuple):
