@@ -12,7 +12,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from moodhood.sandbox import _spaces, _users
+from moodhood.sandbox import _access, _media, _records, _spaces, _users, _webhooks
 from moodhood.sandbox._config import SandboxConfig
 from moodhood.sandbox._control import control_routes
 from moodhood.sandbox._errors import ApiError, api_error_response
@@ -35,6 +35,33 @@ def _api_routes() -> list[BaseRoute]:
         Route("/spaces/{spaceId}/rooms/{roomId}", _spaces.get_room, methods=["GET"]),
         Route("/spaces/{spaceId}/rooms/{roomId}", _spaces.update_room, methods=["PUT"]),
         Route("/spaces/{spaceId}/rooms/{roomId}", _spaces.delete_room, methods=["DELETE"]),
+        Route("/spaces/{spaceId}/invites", _access.create_invite, methods=["POST"]),
+        Route("/spaces/{spaceId}/invites/{inviteId}/activate", _access.activate_invite, methods=["POST"]),
+        Route("/spaces/{spaceId}/rooms/{roomId}/roles", _access.grant_role, methods=["POST"]),
+        Route("/spaces/{spaceId}/rooms/{roomId}/generate-access", _access.generate_access, methods=["POST"]),
+        Route(
+            "/spaces/{spaceId}/rooms/{roomId}/generate-access/guest-url", _access.guest_url, methods=["POST"]
+        ),
+        Route("/spaces/{spaceId}/participants", _media.create_participant, methods=["POST"]),
+        Route(
+            "/spaces/{spaceId}/participants/{participantId}/signaling-token",
+            _media.signaling_token,
+            methods=["POST"],
+        ),
+        Route("/spaces/{spaceId}/rooms/{roomId}/join", _media.join_room, methods=["POST"]),
+        Route("/spaces/{spaceId}/webhook", _webhooks.create_webhook, methods=["POST"]),
+        Route("/spaces/{spaceId}/webhook", _webhooks.get_webhook, methods=["GET"]),
+        Route("/spaces/{spaceId}/webhook", _webhooks.update_webhook, methods=["PUT"]),
+        Route("/spaces/{spaceId}/webhook", _webhooks.delete_webhook, methods=["DELETE"]),
+        Route("/spaces/{spaceId}/webhook/refresh-secret", _webhooks.refresh_webhook_secret, methods=["PUT"]),
+        Route("/spaces/{spaceId}/rooms/{roomId}/records", _records.list_records, methods=["GET"]),
+        Route(
+            "/spaces/{spaceId}/rooms/{roomId}/records/download/{recordId}",
+            _records.download_record,
+            methods=["GET"],
+        ),
+        Route("/spaces/{spaceId}/analytics/calls", _records.analytics_calls, methods=["GET"]),
+        Route("/spaces/{spaceId}/analytics/report", _records.analytics_report, methods=["GET"]),
         Route("/users", _users.create_user, methods=["POST"]),
         Route("/users/me", _users.get_me, methods=["GET"]),
         Route("/users/me/settings/meetings", _users.get_my_meeting_settings, methods=["GET"]),

@@ -10,6 +10,7 @@
 - ``GET|DELETE /__sandbox/webhook-deliveries``: the webhook delivery log.
 - ``POST /__sandbox/rooms/{roomId}/finish-call``: finish the room's running call (adds a recording).
 - ``POST /__sandbox/rooms/{roomId}/events``: ``{"eventName": "record_failed"}`` sends any webhook event.
+- ``GET /__sandbox/files/{recordId}.mp4``: where record download URLs point (sample bytes).
 """
 
 from __future__ import annotations
@@ -23,7 +24,11 @@ from starlette.routing import BaseRoute, Route
 
 from moodhood.sandbox._errors import ApiError
 from moodhood.sandbox._faults import parse_fault
+from moodhood.sandbox._media import finish_call
+from moodhood.sandbox._models import Room
+from moodhood.sandbox._records import record_file
 from moodhood.sandbox._state import SandboxState
+from moodhood.sandbox._webhooks import emit
 
 __all__ = ["control_routes"]
 
@@ -128,6 +133,33 @@ async def deliveries(request: Request) -> Response:
     return JSONResponse({"items": [d.to_json() for d in state.deliveries]})
 
 
+def _room(state: SandboxState, room_id: str) -> Room:
+    room = state.rooms.get(room_id)
+    if room is None:
+        raise ApiError(404, "room_not_found", "Room not found")
+    return room
+
+
+async def finish_call_route(request: Request) -> Response:
+    state = _state(request)
+    call, record = finish_call(state, _room(state, request.path_params["roomId"]))
+    return JSONResponse({"callId": call.id, "recordId": record.id})
+
+
+async def events(request: Request) -> Response:
+    state = _state(request)
+    room = _room(state, request.path_params["roomId"])
+    data = await _json(request)
+    event_name = data.get("eventName")
+    record_id = data.get("recordId")
+    if not isinstance(event_name, str) or not event_name:
+        raise ApiError(422, "validation_error", "'eventName' must be a non-empty string")
+    if record_id is not None and not isinstance(record_id, str):
+        raise ApiError(422, "validation_error", "'recordId' must be a string")
+    delivery = emit(state, room, event_name, record_id)
+    return JSONResponse({"queued": delivery is not None}, 202)
+
+
 def control_routes() -> list[BaseRoute]:
     """The routes to mount at ``/__sandbox``."""
     return [
@@ -137,4 +169,7 @@ def control_routes() -> list[BaseRoute]:
         Route("/clock", clock, methods=["POST"]),
         Route("/faults", faults, methods=["GET", "POST", "DELETE"]),
         Route("/webhook-deliveries", deliveries, methods=["GET", "DELETE"]),
+        Route("/rooms/{roomId}/finish-call", finish_call_route, methods=["POST"]),
+        Route("/rooms/{roomId}/events", events, methods=["POST"]),
+        Route("/files/{recordId}.mp4", record_file, methods=["GET"]),
     ]

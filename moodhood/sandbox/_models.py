@@ -78,6 +78,7 @@ class User:
     created_at: float
     phone: str | None = None
     is_guest: bool = False
+    external_user_id: str | None = None
     meeting_settings: dict[str, str] | None = None
 
     def to_json(self) -> dict[str, Any]:
@@ -198,24 +199,29 @@ class Call:
     room_type: str
     started_at: float
     finished_at: float | None = None
-    participant_ids: list[str] = field(default_factory=list)
-    unique_names: set[str] = field(default_factory=set)
+    attendees: list[dict[str, Any]] = field(default_factory=list)
+    """One entry per participant that joined: ``participantId``, ``name``, ``role``, ``externalUserId``,
+    ``joinedAt`` (Unix seconds)."""
 
     @property
     def active(self) -> bool:
         return self.finished_at is None
+
+    @property
+    def unique_count(self) -> int:
+        return len({a.get("externalUserId") or a["name"] for a in self.attendees})
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "active": self.active,
             "roomId": self.room_id,
-            "participantsCount": len(self.participant_ids) if self.active else 0,
+            "participantsCount": len(self.attendees) if self.active else 0,
             "isBreakoutRoom": False,
             "planAlias": "business",
             "roomType": self.room_type,
-            "totalParticipantsCount": len(self.participant_ids),
-            "uniqueParticipantsCount": len(self.unique_names),
+            "totalParticipantsCount": len(self.attendees),
+            "uniqueParticipantsCount": self.unique_count,
             "startedAt": isoformat(self.started_at),
             "finishedAt": None if self.finished_at is None else isoformat(self.finished_at),
         }

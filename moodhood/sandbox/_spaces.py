@@ -119,8 +119,10 @@ def _seed_sample_recording(state: SandboxState, room: Room) -> None:
         room_type=room.type,
         started_at=start,
         finished_at=start + 1800,
-        participant_ids=[new_id(start), new_id(start)],
-        unique_names={"Sample host", "Sample guest"},
+        attendees=[
+            {"participantId": new_id(start), "name": "Sample host", "role": "host", "joinedAt": start},
+            {"participantId": new_id(start), "name": "Sample guest", "role": "host", "joinedAt": start + 60},
+        ],
     )
     state.calls[call.id] = call
     record = Record(

@@ -68,8 +68,18 @@ class SandboxState:
         """The sandbox's clock: the injected clock plus any ``advance_clock`` offset."""
         return self._base_clock() + self.settings.clock_offset
 
+    async def drain(self) -> None:
+        """Wait until every queued webhook delivery has finished (for in-process tests)."""
+        while self.tasks:
+            await asyncio.gather(*list(self.tasks), return_exceptions=True)
+
     def reset(self) -> None:
-        """Forget everything but the configured users and personal tokens; settings back to the config."""
+        """Forget everything but the configured users and personal tokens; settings back to the config.
+
+        Pending webhook deliveries are cancelled.
+        """
+        for task in list(self.tasks):
+            task.cancel()
         self.settings = Settings.from_config(self.config)
         self.users: dict[str, User] = {}
         self.spaces: dict[str, Space] = {}
@@ -81,7 +91,7 @@ class SandboxState:
         self.webhooks: dict[str, Webhook] = {}
         self.faults.clear()
         self.deliveries.clear()
-        self.used_link_tokens: set[str] = set()
+        self.single_use_links: set[str] = set()
         now = self.now()
         for email, password in self.config.users:
             user_id = stable_id("user", email)

@@ -1,0 +1,161 @@
+"""The space webhook (``/spaces/{spaceId}/webhook``, D7: the space owner only) and real, signed delivery.
+
+Events are POSTed as ``{"signature", "body"}`` (D14, signed with :func:`moodhood.webhooks.sign`) from a
+background task, so the API response never waits; up to ``config.webhook_attempts`` attempts in all,
+``settings.webhook_retry_interval`` seconds apart; any 2xx counts as delivered.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+import string
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from moodhood.sandbox._auth import caller_user
+from moodhood.sandbox._body import read_body
+from moodhood.sandbox._errors import ApiError
+from moodhood.sandbox._models import Delivery, Room, Space, Webhook
+from moodhood.sandbox._state import SandboxState
+
+__all__ = [
+    "create_webhook",
+    "delete_webhook",
+    "emit",
+    "get_webhook",
+    "refresh_webhook_secret",
+    "update_webhook",
+]
+
+_SECRET_ALPHABET = string.ascii_letters + string.digits
+
+
+def _owned_space(state: SandboxState, request: Request, user_id: str) -> Space:
+    space = state.space(request.path_params["spaceId"])
+    if space.owner_id != user_id:
+        raise ApiError(403, "forbidden", "Only the space owner may manage its webhook")
+    return space
+
+
+def _webhook(state: SandboxState, space: Space) -> Webhook:
+    webhook = state.webhooks.get(space.id)
+    if webhook is None:
+        raise ApiError(404, "webhook_not_found", "This space has no webhook")
+    return webhook
+
+
+def _check_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ApiError(422, "validation_error", "'url' must be an absolute http(s) URL")
+    return url
+
+
+def _new_secret() -> str:
+    return "".join(secrets.choice(_SECRET_ALPHABET) for _ in range(32))
+
+
+async def create_webhook(request: Request) -> Response:
+    """``POST /spaces/{spaceId}/webhook`` → 201 ``{url, secret, isActive}`` (replaces an existing one)."""
+    state, user_id = caller_user(request)
+    space = _owned_space(state, request, user_id)
+    body = await read_body(request)
+    url = _check_url(body.req_text("url"))
+    webhook = Webhook(url=url, secret=_new_secret())
+    state.webhooks[space.id] = webhook
+    return JSONResponse({"url": webhook.url, "secret": webhook.secret, "isActive": webhook.is_active}, 201)
+
+
+async def get_webhook(request: Request) -> Response:
+    """``GET /spaces/{spaceId}/webhook`` → ``{url, isActive}`` (never the secret)."""
+    state, user_id = caller_user(request)
+    webhook = _webhook(state, _owned_space(state, request, user_id))
+    return JSONResponse({"url": webhook.url, "isActive": webhook.is_active})
+
+
+async def update_webhook(request: Request) -> Response:
+    """``PUT /spaces/{spaceId}/webhook`` with ``url`` and/or ``isActive`` → ``{url, isActive}``."""
+    state, user_id = caller_user(request)
+    webhook = _webhook(state, _owned_space(state, request, user_id))
+    body = await read_body(request)
+    url = body.text("url")
+    is_active = body.flag("isActive")
+    if url is not None:
+        webhook.url = _check_url(url)
+    if is_active is not None:
+        webhook.is_active = is_active
+    return JSONResponse({"url": webhook.url, "isActive": webhook.is_active})
+
+
+async def delete_webhook(request: Request) -> Response:
+    """``DELETE /spaces/{spaceId}/webhook`` → 204."""
+    state, user_id = caller_user(request)
+    space = _owned_space(state, request, user_id)
+    _webhook(state, space)
+    del state.webhooks[space.id]
+    return Response(status_code=204)
+
+
+async def refresh_webhook_secret(request: Request) -> Response:
+    """``PUT /spaces/{spaceId}/webhook/refresh-secret`` → 200 ``{url, secret, isActive}``, a new secret."""
+    state, user_id = caller_user(request)
+    webhook = _webhook(state, _owned_space(state, request, user_id))
+    webhook.secret = _new_secret()
+    return JSONResponse({"url": webhook.url, "secret": webhook.secret, "isActive": webhook.is_active})
+
+
+def emit(state: SandboxState, room: Room, event_name: str, record_id: str | None = None) -> Delivery | None:
+    """Queue ``event_name`` for the room's space webhook, if it has an active one; never blocks."""
+    webhook = state.webhooks.get(room.space_id)
+    if webhook is None or not webhook.is_active:
+        return None
+    from moodhood.webhooks import sign
+
+    body: dict[str, Any] = {"eventName": event_name, "roomId": room.id, "spaceId": room.space_id}
+    if record_id is not None:
+        body["recordId"] = record_id
+    delivery = Delivery(
+        id=len(state.deliveries) + 1,
+        url=webhook.url,
+        space_id=room.space_id,
+        body=body,
+        signature=sign(body, webhook.secret),
+    )
+    state.deliveries.append(delivery)
+    task = asyncio.get_running_loop().create_task(_deliver(state, delivery))
+    state.tasks.add(task)
+    task.add_done_callback(state.tasks.discard)
+    return delivery
+
+
+async def _deliver(state: SandboxState, delivery: Delivery) -> None:
+    from moodhood.webhooks import canonical_json
+
+    payload = canonical_json({"signature": delivery.signature, "body": delivery.body})
+    headers = {"Content-Type": "application/json", "User-Agent": "moodhood-sandbox-webhooks"}
+    attempts = state.config.webhook_attempts
+    try:
+        async with httpx.AsyncClient(timeout=state.config.webhook_timeout, follow_redirects=False) as http:
+            for attempt in range(1, attempts + 1):
+                try:
+                    response = await http.post(delivery.url, content=payload, headers=headers)
+                except httpx.HTTPError as exc:
+                    delivery.attempts.append(
+                        {"attempt": attempt, "status": None, "error": type(exc).__name__}
+                    )
+                else:
+                    delivery.attempts.append(
+                        {"attempt": attempt, "status": response.status_code, "error": None}
+                    )
+                    if response.is_success:
+                        delivery.delivered = True
+                        return
+                if attempt < attempts:
+                    await asyncio.sleep(state.settings.webhook_retry_interval)
+    finally:
+        delivery.finished = True
