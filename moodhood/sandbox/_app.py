@@ -15,6 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from moodhood.sandbox import _access, _media, _records, _spaces, _users, _webhooks
 from moodhood.sandbox._config import SandboxConfig
 from moodhood.sandbox._control import control_routes
+from moodhood.sandbox._docs import doc_routes
 from moodhood.sandbox._errors import ApiError, api_error_response
 from moodhood.sandbox._faults import FaultMiddleware
 from moodhood.sandbox._state import SandboxState
@@ -124,6 +125,7 @@ def create_app(config: SandboxConfig | None = None, *, clock: Callable[[], float
     routes: list[BaseRoute] = [
         Mount("/v1", routes=_api_routes()),
         Mount("/__sandbox", routes=control_routes()),
+        *doc_routes(),
     ]
     app = Starlette(
         routes=routes,
