@@ -61,6 +61,13 @@ def operation_name(method: str, path: str) -> str:
     return f"{method} {path}"
 
 
+def httpx_host(url: str) -> str:
+    """The host of ``url``."""
+    import httpx
+
+    return httpx.URL(url).host
+
+
 def _duration(seconds: float) -> str:
     for unit, size in (("d", 86400), ("h", 3600), ("min", 60)):
         if seconds >= size:
@@ -173,6 +180,10 @@ class Demo:
         self.steps: list[Step] = []
         self._current: Step | None = None
         self._base_path = re.sub(r"^https?://[^/]+", "", base_url).rstrip("/")
+        from moodhood._auth import is_loopback
+
+        self.receiver_reachable = sandbox or is_loopback(httpx_host(base_url))
+        """Whether the server can reach a receiver on this machine's loopback interface."""
         self.started = time.perf_counter()
 
     # -- recording ---------------------------------------------------------------------------------------
@@ -452,7 +463,7 @@ def _flow(
             demo.step_note(
                 f"skipped: the space already has a webhook ({existing.url}); the demo leaves it alone"
             )
-        elif not demo.sandbox and webhook_url is None:
+        elif webhook_url is None and not demo.receiver_reachable:
             demo.step_note(
                 "skipped: a remote server cannot reach a loopback receiver; pass --webhook-url with a public "
                 "URL that forwards to --receiver-port"
@@ -480,7 +491,7 @@ def _flow(
         if receiver is not None and secret is not None:
             event = _receive_event(receiver, secret, "call_started", wait)
             if event is None:
-                if demo.sandbox:
+                if demo.receiver_reachable and webhook_url is None:
                     raise DemoFailure(f"no call_started delivery reached the receiver within {wait:g} s")
                 demo.step_note(f"no call_started delivery arrived within {wait:g} s")
             else:

@@ -42,11 +42,18 @@ class CommandError(Exception):
         self.exit_code = exit_code
 
 
+def _mask_param(match: re.Match[str]) -> str:
+    value = match.group(2)
+    if value.startswith("…") and len(value) <= 5:  # masked already
+        return match.group()
+    return f"{match.group(1)}={mask(value)}"
+
+
 def redact(text: str, secrets: Iterable[str | None] = ()) -> str:
     """Replace every known secret, every JWT and every ``token=...`` query value in ``text`` by its mask."""
     for secret in sorted((s for s in secrets if s and len(s) >= _MIN_SECRET), key=len, reverse=True):
         text = text.replace(secret, mask(secret))
-    text = _TOKEN_PARAM.sub(lambda m: f"{m.group(1)}={mask(m.group(2))}", text)
+    text = _TOKEN_PARAM.sub(_mask_param, text)
     return _JWT.sub(lambda m: mask(m.group()), text)
 
 
