@@ -1,1 +1,52 @@
-"""Testing helpers for code that uses moodhood: scrubbed VCR cassettes and a local sandbox."""
+"""Testing helpers for code that uses moodhood: VCR cassettes with every secret scrubbed.
+
+With pytest-recording (``pip install 'moodhood[testing]'``), put this in ``conftest.py``::
+
+    import pytest
+
+    @pytest.fixture(scope="module")
+    def vcr_config(moodhood_vcr_config):
+        return moodhood_vcr_config
+
+then mark tests with ``@pytest.mark.vcr``, record once with ``pytest --record-mode=once`` and replay
+with plain ``pytest`` (pytest-recording's default mode ``none`` never touches the network). The
+moodhood pytest plugin is registered automatically and adds the ``grant_type`` matcher.
+
+With plain vcrpy: ``my_vcr = make_vcr()`` then ``with my_vcr.use_cassette("x.yaml"): ...``.
+"""
+
+from __future__ import annotations
+
+from moodhood.testing._scrub import (
+    FAR_FUTURE_EXP,
+    SCRUBBED_SIGNATURE,
+    is_placeholder_token,
+    placeholder_token,
+    scrub_request,
+    scrub_response,
+    scrub_text,
+    scrub_value,
+)
+from moodhood.testing._vcr import MATCH_ON, grant_type_matcher, make_vcr, register_matchers, vcr_config
+
+__all__ = [
+    "FAR_FUTURE_EXP",
+    "MATCH_ON",
+    "SCRUBBED_SIGNATURE",
+    "grant_type_matcher",
+    "is_placeholder_token",
+    "make_vcr",
+    "placeholder_token",
+    "register_matchers",
+    "scrub_request",
+    "scrub_response",
+    "scrub_text",
+    "scrub_value",
+    "vcr_config",
+]
+
+for _name in __all__:
+    _obj = globals()[_name]
+    if callable(_obj):
+        _obj.__module__ = __name__
+del _name, _obj
