@@ -3,7 +3,8 @@
 Normal form: structural keys in the order the OpenAPI specification lists them, user-chosen names (paths,
 properties, component names, status codes, media types) sorted, ``required`` lists sorted, free-form data
 (examples, defaults, ``x-`` extensions) with sorted keys, list order otherwise kept; then block-style YAML
-with two-space indents, no aliases and no line wrapping. The same document always gives the same bytes.
+with two-space indents (lists indented under their key), no aliases and no line wrapping. The same
+document always gives the same bytes.
 """
 
 from __future__ import annotations
@@ -21,12 +22,12 @@ __all__ = ["dump_spec", "normalise", "parse_document", "validate_spec"]
 
 # Structural keys first, in this order; anything else follows alphabetically.
 _ORDER = [
-    "openapi", "swagger", "info", "jsonSchemaDialect", "servers", "security", "tags", "paths", "webhooks",
+    "openapi", "swagger", "info", "jsonSchemaDialect", "servers", "tags", "paths", "webhooks",
     "components", "externalDocs",
     "$ref", "name", "in", "title", "summary", "description", "operationId", "deprecated",
     "url", "version", "termsOfService", "contact", "license", "variables",
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
-    "parameters", "requestBody", "responses", "callbacks",
+    "parameters", "requestBody", "responses", "callbacks", "security",
     "type", "format", "nullable", "enum", "const", "default", "items", "properties", "required",
     "additionalProperties",
     "allOf", "oneOf", "anyOf", "not", "discriminator",
@@ -117,6 +118,9 @@ def normalise(spec: Mapping[str, Any]) -> dict[str, Any]:
 class _Dumper(yaml.SafeDumper):
     def ignore_aliases(self, data: Any) -> bool:
         return True
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)  # indent lists under their key
 
 
 def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
