@@ -123,12 +123,25 @@ def success_value(result: GeneratedResponse[T_co]) -> T_co:
     return cast(T_co, result.parsed)
 
 
+def _cause(cause: BaseException) -> str:
+    """What went wrong, without echoing body values (a field name for a missing key, else the error type)."""
+    if isinstance(cause, KeyError) and cause.args and isinstance(cause.args[0], str):
+        return f"missing field {cause.args[0]!r}"
+    if type(cause).__name__ == "UnexpectedStatus":
+        return "undocumented status"
+    return type(cause).__name__
+
+
 def validation_error(raw: httpx.Response, cause: BaseException) -> APIResponseValidationError:
-    """An ``APIResponseValidationError`` for a 2xx ``raw`` response the generated code could not parse."""
-    body = read_body(raw)
+    """An ``APIResponseValidationError`` for a 2xx ``raw`` response the generated code could not parse.
+
+    The message names the operation's path and the kind of mismatch but never quotes the body, which may
+    hold secrets (a token response, a webhook secret); the body itself is kept in ``.body``.
+    """
+    request = raw.request
     return APIResponseValidationError(
-        f"{raw.status_code} response to {raw.request.method} {raw.request.url.path} does not match the spec: "
-        f"{type(cause).__name__}: {_short(str(cause))}",
+        f"{raw.status_code} response to {request.method} {request.url.path} does not match the spec: "
+        f"{_cause(cause)}",
         response=raw,
-        body=body,
+        body=read_body(raw),
     )

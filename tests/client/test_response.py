@@ -110,3 +110,11 @@ def test_validation_error_mentions_the_path_not_the_query() -> None:
     assert error.body == {"unexpected": True}
     assert "/v1/spaces/abc" in error.message
     assert "accessToken" not in error.message
+    assert error.message.endswith("does not match the spec: missing field 'id'")
+
+
+def test_validation_error_never_quotes_the_body() -> None:
+    raw = response(200, json={"access_token": "tok-SECRET-1234567890", "token_type": 7})
+    error = validation_error(raw, ValueError("'tok-SECRET-1234567890' is not a valid TokenType"))
+    assert "SECRET" not in error.message and "SECRET" not in str(error) and "SECRET" not in repr(error)
+    assert error.message.endswith(": ValueError")
