@@ -14,11 +14,10 @@ __all__ = ["register"]
 CALL_COLUMNS = (
     "id",
     "active",
-    "roomType",
-    "participantsCount",
-    "uniqueParticipantsCount",
-    "startedAt",
-    "finishedAt",
+    "roomType:type",
+    "uniqueParticipantsCount:people",
+    "startedAt:started",
+    "finishedAt:finished",
 )
 
 analytics = typer.Typer(

@@ -30,6 +30,7 @@ def _register_commands() -> None:
         return
     _registered = True
     from moodhood.cli import _analytics, _auth_cmds, _demo, _invites, _records, _rooms, _spaces, _webhook
+    from moodhood.cli._sandbox import register as register_sandbox
 
     _demo.register(app)
     _auth_cmds.register(app)
@@ -39,6 +40,7 @@ def _register_commands() -> None:
     _webhook.register(app)
     _records.register(app)
     _analytics.register(app)
+    register_sandbox(app)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

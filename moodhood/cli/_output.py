@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import enum
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -16,6 +18,7 @@ from moodhood.cli._errors import redact
 
 __all__ = ["Output", "plain", "write_private_file"]
 
+_ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 _SECRET_SUFFIXES = ("token", "secret", "password")
 
 
@@ -76,7 +79,24 @@ def _cell(value: object) -> str:
         return "yes" if value else "no"
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)
-    return str(value)
+    text = str(value)
+    if _ISO_TIME.match(text):
+        with contextlib.suppress(ValueError):
+            moment = datetime.datetime.fromisoformat(text)
+            if moment.utcoffset() == datetime.timedelta(0):
+                return moment.strftime("%Y-%m-%d %H:%MZ")
+            return moment.isoformat(" ", "minutes")
+    return text
+
+
+def _column(spec: str) -> tuple[str, str]:
+    """``"key"`` or ``"key:Header"`` -> ``(key, header)``."""
+    key, _, header = spec.partition(":")
+    return key, header or key
+
+
+def _no_wrap(key: str) -> bool:
+    return key == "id" or key.endswith("Id")
 
 
 class Output:
@@ -114,12 +134,12 @@ class Output:
         from rich.table import Table
 
         dict_rows = [r if isinstance(r, dict) else {"value": r} for r in rows]
-        names = list(columns) if columns else _union_keys(dict_rows)
+        specs = [_column(c) for c in columns] if columns else [(k, k) for k in _union_keys(dict_rows)]
         table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
-        for name in names:
-            table.add_column(name, overflow="fold")
+        for key, header in specs:
+            table.add_column(header, overflow="fold", no_wrap=_no_wrap(key))
         for row in dict_rows:
-            table.add_row(*(_cell(row.get(name)) for name in names))
+            table.add_row(*(_cell(row.get(key)) for key, _ in specs))
         console = self._console()
         console.print(table)
         if not rows:
@@ -131,9 +151,10 @@ class Output:
         table = Table(title=title, title_justify="left", show_header=False, show_edge=False, pad_edge=False)
         table.add_column("field", style="bold")
         table.add_column("value", overflow="fold")
-        keys = [k for k in columns if k in obj] if columns else list(obj)
-        for key in keys:
-            table.add_row(key, _cell(obj[key]))
+        specs = [_column(c) for c in columns] if columns else [(k, k) for k in obj]
+        for key, header in specs:
+            if key in obj and obj[key] is not None:
+                table.add_row(header, _cell(obj[key]))
         self._console().print(table)
 
     def note(self, message: str) -> None:

@@ -13,7 +13,7 @@ from moodhood.cli._output import write_private_file
 
 __all__ = ["register"]
 
-RECORD_COLUMNS = ("id", "name", "state", "fileSize", "callId", "startedAt", "finishedAt")
+RECORD_COLUMNS = ("id", "name", "state", "fileSize:bytes", "startedAt:started", "finishedAt:finished")
 
 records = typer.Typer(
     name="records", help="Room recordings: list them, get a download link.", no_args_is_help=True

@@ -13,7 +13,7 @@ from moodhood.cli._output import write_private_file
 
 __all__ = ["register"]
 
-ROOM_COLUMNS = ("id", "alias", "name", "type", "isPublic", "spaceId")
+ROOM_COLUMNS = ("id", "alias", "name", "type", "isPublic:public")
 ROOM_DETAIL = (
     "id",
     "alias",

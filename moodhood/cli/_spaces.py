@@ -10,7 +10,7 @@ from moodhood.cli._common import Session, SpaceIdArg, command, given
 
 __all__ = ["register"]
 
-SPACE_COLUMNS = ("id", "name", "isPublic", "description")
+SPACE_COLUMNS = ("id", "name", "isPublic:public", "description")
 
 spaces = typer.Typer(name="spaces", help="Spaces: list, create, update.", no_args_is_help=True)
 

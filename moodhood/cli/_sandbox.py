@@ -1,0 +1,143 @@
+"""``moodhood sandbox``: serve a local, stateful MoodHood until Ctrl-C or SIGTERM.
+
+It prints the base URL and the credentials it accepts. Demo defaults are public and shown in full; values
+the user typed are shown masked (they know them). JWTs are never printed.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import signal
+import sys
+import threading
+from types import FrameType
+from typing import Annotated
+
+import typer
+
+from moodhood._secrets import mask
+from moodhood.cli._errors import CommandError
+
+__all__ = ["register"]
+
+_LOOPBACK_NAMES = ("localhost",)
+
+
+def _pair(value: str, option: str, what: str) -> tuple[str, str]:
+    left, sep, right = value.partition(":")
+    if not sep or not left or not right:
+        raise typer.BadParameter(f"expected {what}, got {mask(value)!r}", param_hint=option)
+    return left, right
+
+
+def _is_loopback(host: str) -> bool:
+    if host in _LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _show(value: str, typed: bool) -> str:
+    return f"{mask(value)} (as given)" if typed else value
+
+
+def sandbox(
+    host: Annotated[
+        str, typer.Option(help="Interface to bind (loopback unless told otherwise).")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option(min=0, max=65535, help="Port to listen on (0 = any free port).")
+    ] = 8765,
+    client_id: Annotated[str | None, typer.Option("--client-id", help="OAuth client id to accept.")] = None,
+    client_secret: Annotated[
+        str | None, typer.Option("--client-secret", help="OAuth client secret to accept.")
+    ] = None,
+    user: Annotated[
+        list[str] | None,
+        typer.Option("--user", metavar="EMAIL:PASSWORD", help="A user account (repeatable)."),
+    ] = None,
+    personal_token: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--personal-token", metavar="TOKEN", help="A personal token of the first user (repeatable)."
+        ),
+    ] = None,
+    access_ttl: Annotated[int | None, typer.Option(min=1, help="Access token lifetime in seconds.")] = None,
+    refresh_ttl: Annotated[int | None, typer.Option(min=1, help="Refresh token lifetime in seconds.")] = None,
+    no_refresh_grant: Annotated[
+        bool, typer.Option("--no-refresh-grant", help="Answer unsupported_grant_type to refresh_token.")
+    ] = False,
+    doc_auth: Annotated[
+        str | None, typer.Option("--doc-auth", metavar="USER:PASSWORD", help="Protect /doc/ with basic auth.")
+    ] = None,
+) -> None:
+    """Serve a local, stateful MoodHood sandbox (spec-checked, in memory) until Ctrl-C."""
+    from moodhood.sandbox import SandboxConfig, SandboxServer
+
+    defaults = SandboxConfig()
+    users = tuple(_pair(u, "--user", "EMAIL:PASSWORD") for u in user or ()) or defaults.users
+    config = SandboxConfig(
+        host=host,
+        port=port,
+        client_id=client_id or defaults.client_id,
+        client_secret=client_secret or defaults.client_secret,
+        users=users,
+        personal_tokens=tuple(personal_token or ()) or defaults.personal_tokens,
+        access_ttl=access_ttl or defaults.access_ttl,
+        refresh_ttl=refresh_ttl or defaults.refresh_ttl,
+        refresh_grant_enabled=not no_refresh_grant,
+        doc_auth=_pair(doc_auth, "--doc-auth", "USER:PASSWORD") if doc_auth else None,
+    )
+    if not _is_loopback(host):
+        typer.echo(
+            f"warning: binding to {host}: the sandbox accepts demo credentials; anyone who can reach this "
+            "address can use it",
+            err=True,
+        )
+    server = SandboxServer(config, log_level="warning")
+    try:
+        server.start()
+    except OSError as exc:
+        raise CommandError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+    typed_users = bool(user)
+    lines = [
+        f"MoodHood sandbox at {server.base_url}",
+        f"  docs:           {server.root_url}/doc/" + (" (basic auth)" if config.doc_auth else ""),
+        f"  client_id:      {config.client_id}",
+        f"  client_secret:  {_show(config.client_secret, client_secret is not None)}",
+    ]
+    for email, password in config.users:
+        lines.append(f"  user:           {email} / {_show(password, typed_users)}")
+    for token in config.personal_tokens:
+        lines.append(f"  personal token: {_show(token, personal_token is not None)}")
+    lines.append(
+        f"  token lifetimes: access {config.access_ttl} s, refresh {config.refresh_ttl} s"
+        + ("" if config.refresh_grant_enabled else " (refresh grant off)")
+    )
+    lines.append("Press Ctrl-C to stop.")
+    typer.echo("\n".join(lines))
+    sys.stdout.flush()
+
+    stop = threading.Event()
+
+    def _on_signal(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    previous = {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        while not stop.wait(0.5):
+            if not server.running:
+                raise CommandError("the sandbox server stopped unexpectedly")
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        server.stop()
+    typer.echo("Sandbox stopped.")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``moodhood sandbox`` to the root command."""
+    app.command("sandbox")(sandbox)
