@@ -47,7 +47,7 @@ _DATA = {"example", "default", "enum", "const", "value", "mapping", "scopes"}
 
 def parse_document(text: str) -> Any:
     """Parse JSON or YAML text; ``None`` when it is neither."""
-    stripped = text.lstrip()
+    stripped = text.lstrip("\ufeff \t\r\n")
     if stripped.startswith(("{", "[")):
         try:
             return json.loads(stripped)

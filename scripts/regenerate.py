@@ -121,9 +121,9 @@ def _pull(root: Path, url: str, user: str | None, password: str | None) -> int:
     if password and not user:
         raise RegenError("a password was given without a user (--user or MOODHOOD_SWAGGER_USER)")
     fetched = fetch_spec(url, user, password)
-    validate_spec(fetched)
     text = dump_spec(fetched)
     new_spec: Any = parse_document(text)
+    validate_spec(new_spec)  # what will be written, with YAML's integer keys (200:) turned into strings
     spec_path = root / SPEC_FILE
     old_spec: Any = parse_document(spec_path.read_text(encoding="utf-8")) if spec_path.is_file() else None
     with tempfile.TemporaryDirectory(prefix="moodhood-pull-") as scratch:

@@ -314,7 +314,9 @@ def test_pull_swagger_initializer_pointing_at_a_yaml_spec(
     spec_server.route(
         "/ui/swagger-initializer.js", SWAGGER_INITIALIZER % "../api/openapi.yaml", "text/javascript"
     )
-    spec_server.route("/api/openapi.yaml", yaml.safe_dump(live), "application/yaml")
+    unquoted = yaml.safe_dump(live).replace("'200':", "200:")  # YAML reads these status codes as integers
+    assert "\n        200:\n" in unquoted
+    spec_server.route("/api/openapi.yaml", "\ufeff" + unquoted, "application/yaml")
 
     assert regen.main(["--pull", spec_server.url("/ui/index.html"), "--root", str(regen_root)]) == 0
     assert (regen_root / "openapi" / "moodhood.yaml").read_text() == regen.spec.dump_spec(live)
