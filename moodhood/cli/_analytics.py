@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from typing import Annotated
+from urllib.parse import quote
 
 import typer
 
@@ -56,11 +58,28 @@ def report(
     call: Annotated[
         str, typer.Option("--call", help="The call id from 'analytics calls'.", show_default=False)
     ],
+    xlsx: Annotated[
+        Path | None,
+        typer.Option(
+            "--xlsx", help="Save the XLSX report to this file instead of showing JSON.", show_default=False
+        ),
+    ] = None,
 ) -> None:
-    """Show a finished call's analytics report (JSON)."""
+    """Show a finished call's analytics report (JSON), or save it as an XLSX file."""
     from moodhood_api.api.space_analytics import get_room_analytics_report
     from moodhood_api.models import AnalyticsReportFormat
 
+    if xlsx is not None:
+        # The generated function parses JSON only; the SDK's own httpx client (auth, retries, typed
+        # errors) fetches the file.
+        http = session.client.client.get_httpx_client()
+        response = http.get(
+            f"/spaces/{quote(space_id, safe='')}/analytics/report",
+            params={"roomId": room, "callId": call, "format": AnalyticsReportFormat.XLSX.value},
+        )
+        xlsx.expanduser().write_bytes(response.content)
+        session.out.data({"callId": call, "savedTo": str(xlsx), "bytes": len(response.content)})
+        return
     result = session.call(
         get_room_analytics_report.sync_detailed,
         space_id,

@@ -192,7 +192,7 @@ def test_webhook_verify_accepts_a_real_delivery_and_rejects_it_with_the_old_secr
 
 
 def test_records_and_analytics_after_a_call(
-    cli: Runner, env: dict[str, str], room: tuple[str, str], sandbox: Any, mh: Moodhood
+    cli: Runner, env: dict[str, str], room: tuple[str, str], sandbox: Any, mh: Moodhood, tmp_path: Path
 ) -> None:
     space_id, room_id = room
     _join(mh, space_id, room_id)
@@ -218,6 +218,22 @@ def test_records_and_analytics_after_a_call(
     )
     assert report.code == 0, report.err
     assert isinstance(report.json(), dict) and report.json()
+
+    sheet = tmp_path / "report.xlsx"
+    saved = cli(
+        "analytics",
+        "report",
+        space_id,
+        "--room",
+        room_id,
+        "--call",
+        finished["callId"],
+        "--xlsx",
+        str(sheet),
+        env=env,
+    )
+    assert saved.code == 0, saved.err
+    assert sheet.read_bytes()[:2] == b"PK"  # an XLSX file is a zip archive
 
 
 def test_records_of_an_unknown_room_is_one_line(
