@@ -203,34 +203,31 @@ def test_regeneration_is_byte_identical(
 
 
 def test_check_reports_an_out_of_date_tree_and_writes_nothing(
-    regen: Regen, regen_root: Path, capsys: pytest.CaptureFixture[str]
+    regen: Regen, regen_root: Path, fixture_spec: dict[str, Any], capsys: pytest.CaptureFixture[str]
 ) -> None:
+    fixture_spec["components"]["schemas"]["Space"]["properties"]["logo"] = {"type": "string"}
+    (regen_root / "openapi" / "moodhood.yaml").write_text(yaml.safe_dump(fixture_spec, sort_keys=False))
     package = regen_root / "generated" / "moodhood_api"
     (package / "client.py").write_text((package / "client.py").read_text() + "EXTRA = 1\n")
-    (package / "models" / "space.py").unlink()
+    (package / "models" / "room.py").unlink()
     (package / "leftover.py").write_text("")
     before = _tree(regen_root)
 
     assert regen.main(["--check", "--root", str(regen_root)]) == 1
     out = capsys.readouterr().out
-    assert "1 file(s) to add, 1 to remove, 1 changed" in out
-    assert "  + models/space.py" in out
-    assert "  - leftover.py" in out
-    assert "  ~ client.py" in out
+    assert out.startswith("generated/moodhood_api is out of date: 1 file(s) to add, 1 to remove, 2 changed\n")
+    assert "  + models/room.py\n" in out
+    assert "  - leftover.py\n" in out
+    assert "  ~ client.py\n  ~ models/space.py\n" in out  # the spec change shows in the model
     assert "-EXTRA = 1" in out  # the unified diff excerpt
     assert _tree(regen_root) == before
 
 
-def test_check_fails_after_a_spec_change_and_regenerating_fixes_it(
+def test_regenerating_after_a_spec_change_rewrites_only_what_changed(
     regen: Regen, regen_root: Path, fixture_spec: dict[str, Any], capsys: pytest.CaptureFixture[str]
 ) -> None:
     fixture_spec["components"]["schemas"]["Space"]["properties"]["logo"] = {"type": "string"}
-    spec_file = regen_root / "openapi" / "moodhood.yaml"
-    spec_file.write_text(yaml.safe_dump(fixture_spec, sort_keys=False))
-    assert regen.main(["--check", "--root", str(regen_root)]) == 1
-    out = capsys.readouterr().out
-    assert "  ~ models/space.py" in out and "+    logo" in out
-
+    (regen_root / "openapi" / "moodhood.yaml").write_text(yaml.safe_dump(fixture_spec, sort_keys=False))
     before = _generated(regen_root)
     assert regen.main(["--root", str(regen_root)]) == 0
     assert "(0 added, 0 removed, 1 changed)" in capsys.readouterr().out
