@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import Annotated
 
 import typer
 
@@ -20,6 +21,28 @@ app = typer.Typer(
 )
 
 _registered = False
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("moodhood")
+        except PackageNotFoundError:  # a bare checkout
+            number = "unknown"
+        typer.echo(f"moodhood {number}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """MoodHood from the command line: a local sandbox, the demo, and daily API work."""
 
 
 def _register_commands() -> None:
@@ -40,6 +63,9 @@ def _register_commands() -> None:
     _webhook.register(app)
     _records.register(app)
     _analytics.register(app)
+    from moodhood.cli import _cassettes
+
+    _cassettes.register(app)
     register_sandbox(app)
 
 

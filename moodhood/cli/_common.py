@@ -13,11 +13,14 @@ and ``command`` adds ``--base-url``, ``--client-id``, ``--client-secret``, ``--u
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
+import logging
 import os
+import sys
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -83,6 +86,10 @@ _TokenFile = Annotated[
     ),
 ]
 _Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of tables.")]
+_Verbose = Annotated[
+    bool,
+    typer.Option("--verbose", "-v", help="Log each HTTP request (method, path, status, time) to stderr."),
+]
 
 _COMMON_PARAMS = (
     ("base_url", _BaseUrl, None),
@@ -93,7 +100,27 @@ _COMMON_PARAMS = (
     ("token", _Token, None),
     ("token_file", _TokenFile, None),
     ("json_output", _Json, False),
+    ("verbose", _Verbose, False),
 )
+
+
+@contextlib.contextmanager
+def _request_log(enabled: bool) -> Iterator[None]:
+    """With ``--verbose``: the ``moodhood`` logger's request lines on stderr (it never logs secrets)."""
+    if not enabled:
+        yield
+        return
+    logger = logging.getLogger("moodhood")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("moodhood: %(message)s"))
+    old_level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
 
 
 def _is_from_env(ctx: typer.Context, name: str) -> bool:
@@ -124,6 +151,7 @@ class Settings:
     token: str | None = None
     token_file: Path | None = None
     json_output: bool = False
+    verbose: bool = False
     from_env: frozenset[str] = frozenset()
     """The names of the options whose value came from a ``MOODHOOD_*`` variable (flags beat variables)."""
 
@@ -202,7 +230,7 @@ def command(
             settings = Settings(
                 **{name: kwargs.pop(name) for name, _, _ in _COMMON_PARAMS}, from_env=from_env
             )
-            with handle_errors(settings.secrets()):
+            with handle_errors(settings.secrets()), _request_log(settings.verbose):
                 session = Session(settings)
                 try:
                     return func(session, **kwargs)

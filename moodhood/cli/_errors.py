@@ -7,6 +7,7 @@ signature), ``2`` bad input (a usage error, a missing or contradictory setting),
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -129,6 +130,10 @@ def handle_errors(secrets: Iterable[str | None] = ()) -> Iterator[None]:
         yield
     except typer.Exit:
         raise
+    except BrokenPipeError:  # `moodhood ... | head`: the reader left; say nothing more
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(EXIT_FAILURE) from None
     except (Exception, KeyboardInterrupt) as exc:
         line, code = error_line(exc, list(secrets))
         sys.stderr.write(line + "\n")

@@ -210,3 +210,12 @@ def test_secrets_never_reach_the_output(cli: Runner, env: dict[str, str], sandbo
     assert sandbox.client_secret not in text
     assert sandbox.password not in text
     assert "eyJ" not in text  # no JWT, whole or in part
+
+
+def test_verbose_logs_each_request_without_tokens(cli: Runner, env: dict[str, str]) -> None:
+    result = cli("spaces", "list", "--verbose", "--json", env=env)
+    assert result.code == 0, result.err
+    assert isinstance(result.json(), list)  # stdout stays JSON
+    assert "GET /v1/spaces -> 200" in result.err
+    assert "password grant" in result.err
+    assert "eyJ" not in result.err

@@ -89,3 +89,9 @@ def test_redact_masks_known_secrets_jwts_and_token_parameters() -> None:
     assert "abcdefghijklmnop1234" not in out
     assert "accessToken=…1234" in out
     assert "participantName=Ann" in out
+
+
+def test_version(cli: Runner) -> None:
+    result = cli("--version")
+    assert result.code == 0
+    assert result.out.startswith("moodhood ")
