@@ -144,7 +144,7 @@ async def _deliver(state: SandboxState, delivery: Delivery) -> None:
             for attempt in range(1, attempts + 1):
                 try:
                     response = await http.post(delivery.url, content=payload, headers=headers)
-                except httpx.HTTPError as exc:
+                except Exception as exc:  # any failure is a failed attempt, never a crashed task
                     delivery.attempts.append(
                         {"attempt": attempt, "status": None, "error": type(exc).__name__}
                     )
