@@ -330,3 +330,14 @@ async def test_timeouts_end_to_end(connect: Connect, sandbox: Any) -> None:
     sandbox.fault("/v1/spaces", "GET", 0, delay=1.0)
     with pytest.raises(exc.APITimeoutError):
         await api(list_spaces, timeout=httpx.Timeout(0.2), max_retries=0)
+
+
+async def test_token_requests_are_retried_on_5xx_only(connect: Connect, sandbox: Any) -> None:
+    sandbox.fault("/v1/auth/token", "POST", 503, count=2, retry_after=0)
+    assert isinstance(await connect()(list_spaces), SpaceList)  # the token request is retried past two 503s
+
+    sandbox.fault("/v1/auth/token", "POST", 429, count=1, retry_after=0)
+    with pytest.raises(exc.TokenError) as info:
+        await connect()(list_spaces)
+    assert info.value.status_code == 429  # a token request is not replayed on 429
+    assert isinstance(await connect()(list_spaces), SpaceList)  # the fault was used up by one attempt
