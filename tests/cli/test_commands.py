@@ -219,3 +219,43 @@ def test_verbose_logs_each_request_without_tokens(cli: Runner, env: dict[str, st
     assert "GET /v1/spaces -> 200" in result.err
     assert "password grant" in result.err
     assert "eyJ" not in result.err
+
+
+def test_login_with_a_personal_token_checks_it_and_stores_nothing(
+    cli: Runner, sandbox: Any, token_file: Path
+) -> None:
+    env = {"MOODHOOD_BASE_URL": sandbox.base_url, "MOODHOOD_TOKEN": sandbox.personal_token}
+    result = cli("login", "--json", env=env)
+    assert result.code == 0, result.err
+    report = result.json()
+    assert report["user"] == sandbox.username
+    assert report["tokens"][0]["kind"] == "personal"
+    assert report["tokens"][0]["token"] == "…" + sandbox.personal_token[-4:]
+    assert not token_file.exists()
+    shown = cli("token", env=env)
+    assert shown.code == 0 and "personal" in shown.out
+    assert sandbox.personal_token not in result.out + shown.out
+
+
+def test_a_revoked_personal_token_is_one_line(cli: Runner, sandbox: Any) -> None:
+    sandbox.revoke_all()
+    env = {"MOODHOOD_BASE_URL": sandbox.base_url, "MOODHOOD_TOKEN": sandbox.personal_token}
+    result = cli("spaces", "list", env=env)
+    assert result.code == 1
+    line = _one_error_line(result)
+    assert line.startswith("moodhood: error: HTTP 401")
+    assert sandbox.personal_token not in line
+
+
+def test_help_never_shows_the_values_of_secret_variables(cli: Runner) -> None:
+    values = {
+        "MOODHOOD_PASSWORD": "pw-value-that-must-not-show",
+        "MOODHOOD_CLIENT_SECRET": "secret-value-that-must-not-show",
+        "MOODHOOD_TOKEN": "token-value-that-must-not-show",
+        "MOODHOOD_WEBHOOK_SECRET": "webhook-value-that-must-not-show",
+    }
+    for args in (("spaces", "list", "--help"), ("webhook", "verify", "--help"), ("demo", "--help")):
+        result = cli(*args, env=values)
+        assert result.code == 0
+        for value in values.values():
+            assert value not in result.out
