@@ -4,7 +4,8 @@ A Swagger UI page leads to the document in one of these ways, tried in this orde
 ``*init*.js`` scripts it loads (``swagger-initializer.js``, swagger-ui-express's ``swagger-ui-init.js``):
 
 1. an embedded ``"swaggerDoc": {...}`` (swagger-ui-express, JSON inside ``var options = {...}``);
-2. a ``"swaggerUrl": "..."`` entry (swagger-ui-express pointing at a URL);
+2. swagger-ui-express pointing at a URL: ``"swaggerUrl"``, the first of ``"swaggerUrls"``, or ``url`` /
+   the first of ``urls`` in its ``"customOptions"``;
 3. ``SwaggerUIBundle({url: "..."})`` or the first entry of ``urls: [{url: "...", ...}]``.
 
 Basic-auth credentials go only to the origin of the URL the user gave, never to another host.
@@ -26,7 +27,6 @@ __all__ = ["fetch_spec", "find_in_script", "public_url"]
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 _SRC = re.compile(r"""\bsrc\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
-_SWAGGER_DOC = re.compile(r"""["']?swaggerDoc["']?\s*:\s*(?=\{)""")
 _SWAGGER_URL = re.compile(r"""["']?swaggerUrl["']?\s*:\s*(["'`])(.+?)\1""")
 _URLS = re.compile(r"""(?<![\w$.])["']?urls["']?\s*:\s*\[""")
 _URL = re.compile(r"""(?<![\w$.])["']?url["']?\s*:\s*(["'`])(.+?)\1""")
@@ -57,19 +57,45 @@ def _is_spec(document: Any) -> bool:
     return isinstance(document, dict) and ("openapi" in document or "swagger" in document)
 
 
+def _json_after(text: str, key: str) -> Any:
+    """The JSON object or array that follows ``"key":`` in ``text``, or ``None``."""
+    match = re.search(rf"""["']?{key}["']?\s*:\s*(?=[\[{{])""", text)
+    if not match:
+        return None
+    try:
+        value, _ = json.JSONDecoder().raw_decode(text, match.end())
+    except ValueError:
+        return None
+    return value
+
+
+def _first_url(value: Any) -> str | None:
+    if isinstance(value, dict):
+        if isinstance(value.get("url"), str):
+            return str(value["url"])
+        value = value.get("urls")
+    if (
+        isinstance(value, list)
+        and value
+        and isinstance(value[0], dict)
+        and isinstance(value[0].get("url"), str)
+    ):
+        return str(value[0]["url"])
+    return None
+
+
 def find_in_script(text: str) -> tuple[str, Any]:
     """Look for a spec in page or script text: ``("doc", spec)``, ``("url", url)`` or ``("", None)``."""
-    match = _SWAGGER_DOC.search(text)
-    if match:
-        try:
-            document, _ = json.JSONDecoder().raw_decode(text, match.end())
-        except ValueError:
-            document = None
-        if _is_spec(document):
-            return "doc", document
+    document = _json_after(text, "swaggerDoc")
+    if _is_spec(document):
+        return "doc", document
     match = _SWAGGER_URL.search(text)
     if match:
         return "url", match.group(2)
+    for key in ("swaggerUrls", "customOptions"):
+        url = _first_url(_json_after(text, key))
+        if url:
+            return "url", url
     bundle = _BUNDLE.search(text)
     if bundle:
         config = text[bundle.end() :]

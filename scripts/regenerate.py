@@ -21,6 +21,7 @@ sys.dont_write_bytecode = True  # never leave scripts/__pycache__ behind
 
 import argparse  # noqa: E402
 import os  # noqa: E402
+import stat  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
@@ -107,10 +108,12 @@ def _check(root: Path) -> int:
 def _write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder, then rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        os.chmod(name, mode)  # mkstemp creates 0600
         os.replace(name, path)
     except BaseException:
         Path(name).unlink(missing_ok=True)

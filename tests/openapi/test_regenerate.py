@@ -252,6 +252,7 @@ def test_pull_json_behind_basic_auth(
     monkeypatch.setenv("MOODHOOD_SWAGGER_USER", USER)
     monkeypatch.setenv("MOODHOOD_SWAGGER_PASSWORD", PASSWORD)
     outside = _outside(_tree(regen_root))
+    mode = (regen_root / "openapi" / "moodhood.yaml").stat().st_mode & 0o777
 
     assert regen.main(["--pull", spec_server.url("/spec.json"), "--root", str(regen_root)]) == 0
     captured = capsys.readouterr()
@@ -260,6 +261,7 @@ def test_pull_json_behind_basic_auth(
 
     written = (regen_root / "openapi" / "moodhood.yaml").read_text()
     assert written == regen.spec.dump_spec(live)
+    assert (regen_root / "openapi" / "moodhood.yaml").stat().st_mode & 0o777 == mode
     generated = _generated(regen_root)
     assert "api/users/get_me.py" in generated
     assert "api/space_rooms/delete_room.py" not in generated
@@ -437,6 +439,12 @@ def test_find_in_script_recognises_swagger_ui_configurations(
     assert find(embedded) == ("doc", fixture_spec)
     by_url = SWAGGER_UI_EXPRESS_INIT % json.dumps({"swaggerUrl": "/v1/openapi.json", "customOptions": {}})
     assert find(by_url) == ("url", "/v1/openapi.json")
+    by_urls = SWAGGER_UI_EXPRESS_INIT % json.dumps({"swaggerUrls": [{"url": "a.json", "name": "A"}]})
+    assert find(by_urls) == ("url", "a.json")
+    by_custom = SWAGGER_UI_EXPRESS_INIT % json.dumps(
+        {"customOptions": {"url": "/spec.yaml", "deepLinking": True}}
+    )
+    assert find(by_custom) == ("url", "/spec.yaml")
     assert find(SWAGGER_INITIALIZER % "https://x.example/spec.yaml") == ("url", "https://x.example/spec.yaml")
     urls = (
         "SwaggerUIBundle({dom_id: '#ui', urls: [{url: 'v1.json', name: 'v1'}, {url: 'v2.json', name: 'v2'}]})"
