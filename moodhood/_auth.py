@@ -8,6 +8,8 @@ retries and cassettes. Each is marked ``request.extensions["moodhood.token_reque
   a personal token (a static bearer, D16).
 - A token is renewed before it expires (D5) and after a 401 answered to the token it sent; the request is
   then replayed once, and a second 401 is returned as the response.
+- A renewal that fails while the cached token is only stale (valid, inside the refresh window) is not an
+  error: that token stays in use and renewal is retried after a short quiet spell.
 - User tokens renew through the refresh grant, then a fresh password grant when that is rejected (D4),
   renewing the client token first when it is stale; no renewal makes more than 3 token requests.
 - Single flight: one caller (the leader) renews while every other caller, thread or asyncio task on any
@@ -24,6 +26,7 @@ import contextlib
 import copy
 import ipaddress
 import logging
+import math
 import re
 import threading
 import time
@@ -59,6 +62,8 @@ MAX_TOKEN_REQUESTS = 3
 """The most token requests one renewal may make (refresh, client, password)."""
 
 _BEARER_CHARS = re.compile(r"[\x21-\x7e]+")
+_QUIET = 30.0
+"""Seconds between renewal attempts while a stale (still valid) token is kept after a failed renewal."""
 _REJECTIONS = frozenset({"unsupported_grant_type", "invalid_grant"})
 
 
@@ -160,6 +165,7 @@ class MoodhoodAuth(httpx.Auth):
         self._refresh: Token | None = None
         self._rejected: deque[str] = deque(maxlen=16)
         self._flight: _Flight | None = None
+        self._quiet_until = -math.inf
 
     # -- public read-only view ------------------------------------------------------------------------
 
@@ -254,14 +260,17 @@ class MoodhoodAuth(httpx.Auth):
                     self._finish(flight, bearer=bearer)
                     break
                 except MoodhoodError as exc:
-                    self._finish(flight, error=exc)
-                    raise
+                    stale = self._fail(flight, exc)
+                    if stale is None:
+                        raise
+                    bearer = stale
+                    break
                 except GeneratorExit:
                     task = asyncio.current_task()
                     cancelled = task is not None and task.cancelling() > 0
-                    self._finish(
+                    self._fail(
                         flight,
-                        error=None if cancelled else APIConnectionError("The token request got no response."),
+                        None if cancelled else APIConnectionError("The token request got no response."),
                     )
                     raise
                 except BaseException:
@@ -307,10 +316,12 @@ class MoodhoodAuth(httpx.Auth):
                 self._finish(flight, bearer=bearer)
                 return bearer
             except MoodhoodError as exc:
-                self._finish(flight, error=exc)
-                raise
+                stale = self._fail(flight, exc)
+                if stale is None:
+                    raise
+                return stale
             except GeneratorExit as exc:
-                self._finish(flight, error=_lost_response(exc.__context__))
+                self._fail(flight, _lost_response(exc.__context__))
                 raise
             except BaseException:
                 self._finish(flight)
@@ -323,14 +334,47 @@ class MoodhoodAuth(httpx.Auth):
         with self._mutex:
             if rejected is not None:
                 self._drop(rejected)
-            bearer = self._user if self._credentials.mode == "user" else self._client
-            if bearer is not None and bearer.state(self._clock(), self._margin) is TokenState.FRESH:
-                return "ready", bearer
+            bearer = self._bearer()
+            if bearer is not None:
+                now = self._clock()
+                state = bearer.state(now, self._margin)
+                if state is TokenState.FRESH or (state is TokenState.STALE and now < self._quiet_until):
+                    return "ready", bearer
             if self._flight is None:
                 self._flight = _Flight()
                 return "lead", self._flight
             self._flight.waiting += 1
             return "wait", self._flight
+
+    def _bearer(self) -> Token | None:
+        """The cached token API requests carry (caller holds the mutex)."""
+        return self._user if self._credentials.mode == "user" else self._client
+
+    def _fail(self, flight: _Flight, error: MoodhoodError | None) -> Token | None:
+        """End a failed flight (``error=None``: abandoned, waiters elect a new leader).
+
+        While the cached token is merely stale (valid, inside the refresh window), the failure is not passed
+        on: everyone keeps using that token, and renewal is retried after a quiet spell (at most 30 s, and
+        at most half the time it has left), so an outage of the token endpoint costs no API call.
+        """
+        stale = None
+        if error is not None:
+            with self._mutex:
+                bearer, now = self._bearer(), self._clock()
+                if (
+                    bearer is not None
+                    and bearer.expires_at is not None
+                    and bearer.value not in self._rejected
+                    and bearer.state(now, self._margin) is TokenState.STALE
+                ):
+                    self._quiet_until = now + min(_QUIET, (bearer.expires_at - now) / 2)
+                    stale = bearer
+        if stale is not None:
+            logger.warning(
+                "renewing the token failed (%s); the current one, still valid, stays in use", error
+            )
+        self._finish(flight, bearer=stale, error=None if stale is not None else error)
+        return stale
 
     def _drop(self, rejected: Token) -> None:
         """Forget a token the API answered 401 to, if it is still the cached one (caller holds the mutex)."""
@@ -488,6 +532,8 @@ class MoodhoodAuth(httpx.Auth):
                 self._user = changes["user"]
             if "refresh" in changes:
                 self._refresh = changes["refresh"]
+            if changes.get("client") is not None or changes.get("user") is not None:
+                self._quiet_until = -math.inf
             client, user, refresh = self._client, self._user, self._refresh
         try:
             if changes.get("client") is not None and client is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 import httpx
@@ -585,3 +586,57 @@ def test_allow_insecure_http(server: FakeServer, make_auth: MakeAuth) -> None:
 def test_token_url_must_be_absolute(client_credentials: Credentials) -> None:
     with pytest.raises(ValueError, match="absolute"):
         MoodhoodAuth(client_credentials, token_url="/v1/auth/token")
+
+
+# -- a failed renewal while the token is only stale ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        httpx.Response(503, text="<html>maintenance</html>", headers={"content-type": "text/html"}),
+        httpx.Response(401, json={"error": "invalid_client"}),
+    ],
+)
+def test_stale_token_outlives_a_failed_renewal(
+    failure: httpx.Response,
+    server: FakeServer,
+    make_auth: MakeAuth,
+    sync_client: MakeClient,
+    clock: FakeClock,
+    client_credentials: Credentials,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    auth = make_auth(client_credentials, refresh_margin=300)
+    with sync_client(auth) as client:
+        client.get("/rooms")
+        token = auth.client_token
+        assert token is not None
+        clock.advance(7200 - 250)  # stale: 250 s left
+        server.scripted = [failure]
+        with caplog.at_level(logging.WARNING, logger="moodhood"):
+            assert client.get("/rooms").status_code == 200  # the renewal failed; the valid token carried on
+        assert "renewing the token failed" in caplog.text
+        assert len(server.grants) == 2 and auth.client_token is token
+        clock.advance(29)  # quiet for min(30 s, 250 s / 2): no new attempt on every call
+        client.get("/rooms")
+        assert len(server.grants) == 2
+        clock.advance(1)
+        client.get("/rooms")  # tried again, and this time it works
+        assert len(server.grants) == 3 and auth.client_token is not token
+    assert server.api_calls[-2:] == [f"Bearer {token.value}", f"Bearer {auth.client_token.value}"]
+
+
+def test_expired_token_does_not_outlive_a_failed_renewal(
+    server: FakeServer,
+    make_auth: MakeAuth,
+    sync_client: MakeClient,
+    clock: FakeClock,
+    client_credentials: Credentials,
+) -> None:
+    with sync_client(make_auth(client_credentials)) as client:
+        client.get("/rooms")
+        clock.advance(7200)
+        server.scripted = [httpx.Response(503)]
+        with pytest.raises(TokenError):
+            client.get("/rooms")

@@ -247,3 +247,20 @@ def test_async_waiters_on_a_thread_leader(
         assert leader.result(10).status_code == 200
     assert all(r.status_code == 200 for r in results)
     assert len(server.grants) == 1
+
+
+def test_waiters_share_a_stale_token_when_renewal_fails(
+    server: FakeServer, make_auth: MakeAuth, clock: FakeClock, client_credentials: Credentials
+) -> None:
+    auth = make_auth(client_credentials)
+    with httpx.Client(transport=server.transport(), auth=auth, base_url=BASE) as client:
+        client.get("/spaces")
+        token = auth.client_token
+        assert token is not None
+        clock.advance(7200 - 100)  # stale, not expired
+        server.on_token_request = lambda grant: wait_until(lambda: waiting(auth) >= 19)
+        server.scripted = [httpx.Response(502, text="Bad gateway")]
+        results = run_threads(client, 20)
+    assert all(isinstance(r, httpx.Response) and r.status_code == 200 for r in results), results
+    assert len(server.grants) == 2
+    assert server.api_calls[-20:] == [f"Bearer {token.value}"] * 20
