@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
     from moodhood._auth import TokenEvent
     from moodhood._client import Moodhood
+    from moodhood._webhooks import WebhookEvent
+    from moodhood.cli._receiver import WebhookReceiver
 
 __all__ = ["register"]
 
@@ -185,6 +187,8 @@ class Demo:
         self.receiver_reachable = sandbox or is_loopback(httpx_host(base_url))
         """Whether the server can reach a receiver on this machine's loopback interface."""
         self.started = time.perf_counter()
+        self.personal = False
+        """Whether the demo runs on a personal token (no token requests, no client token)."""
 
     # -- recording ---------------------------------------------------------------------------------------
 
@@ -284,7 +288,9 @@ class Demo:
         )
 
 
-def _receive_event(receiver: Any, secret: str, wanted: str, timeout: float) -> Any:
+def _receive_event(
+    receiver: WebhookReceiver, secret: str, wanted: str, timeout: float
+) -> WebhookEvent | None:
     """The first delivery whose verified event is ``wanted``; ``None`` when none arrives in time."""
     from moodhood.webhooks import verify
 
@@ -331,8 +337,10 @@ def run_demo(
         assert settings.base_url is not None
         demo = Demo(session, settings.base_url, sandbox=server is not None)
         wiretap = _Wiretap(demo)
-        user_creds = credentials(settings, user=True)
-        client_creds = credentials(settings, user=False)
+        user_creds = credentials(settings, user=None if settings.token else True)
+        personal = user_creds.mode == "personal"
+        demo.personal = personal
+        client_creds = user_creds if personal else credentials(settings, user=False)
         mh = stack.enter_context(
             open_client(
                 settings,
@@ -410,7 +418,8 @@ def _flow(
 
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
-    with demo.step("Sign in: a client token, then a user token (password grant)"):
+    title = "Sign in: a client token, then a user token (password grant)"
+    with demo.step("Check the personal token" if demo.personal else title):
         me = mh.call(get_me.sync_detailed)
         demo.note(f"signed in as {getattr(me, 'email', None) or me.id}")
 
@@ -476,7 +485,8 @@ def _flow(
             cleanup.append(("delete the webhook", lambda: mh.call(delete_web_hook.sync_detailed, space_id)))
             demo.note(f"delivers to {target}, secret {mask(secret)}")
 
-    with demo.step("A participant joins (client token) and the signed call_started event arrives"):
+    who = "personal token" if demo.personal else "client token"
+    with demo.step(f"A participant joins ({who}) and the signed call_started event arrives"):
         participant = guest.call(
             create_participant.sync_detailed,
             space_id,

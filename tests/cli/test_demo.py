@@ -130,3 +130,15 @@ def test_the_base_url_variable_alone_does_not_leave_the_sandbox(cli: Runner) -> 
     result = cli("demo", "--json", env={"MOODHOOD_BASE_URL": "http://127.0.0.1:9/v1"})
     assert result.code == 0, result.err
     assert result.json()["sandbox"] is True
+
+
+def test_demo_on_a_personal_token_makes_no_token_requests(cli: Runner, sandbox: Any) -> None:
+    env = {"MOODHOOD_TOKEN": sandbox.personal_token}
+    result = cli("demo", "--base-url", sandbox.base_url, "--json", env=env)
+    assert result.code == 0, result.err
+    report = result.json()
+    assert report["steps"][0]["title"] == "Check the personal token"
+    operations = [c["operation"] for s in report["steps"] for c in s["calls"]]
+    assert "getAccessToken" not in operations
+    assert operations[0] == "getMe" and operations[-1] == "deleteRoom"
+    assert sandbox.personal_token not in result.out
