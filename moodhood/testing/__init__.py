@@ -13,10 +13,14 @@ with plain ``pytest`` (pytest-recording's default mode ``none`` never touches th
 moodhood pytest plugin is registered automatically and adds the ``grant_type`` matcher.
 
 With plain vcrpy: ``my_vcr = make_vcr()`` then ``with my_vcr.use_cassette("x.yaml"): ...``.
+
+Before committing cassettes, check them: ``moodhood cassettes lint tests/cassettes`` (or
+:func:`lint_cassettes`) lists every JWT with a real signature and every unscrubbed secret, masked.
 """
 
 from __future__ import annotations
 
+from moodhood.testing._lint import Finding, lint_cassettes, lint_text
 from moodhood.testing._scrub import (
     FAR_FUTURE_EXP,
     SCRUBBED_SIGNATURE,
@@ -33,8 +37,11 @@ __all__ = [
     "FAR_FUTURE_EXP",
     "MATCH_ON",
     "SCRUBBED_SIGNATURE",
+    "Finding",
     "grant_type_matcher",
     "is_placeholder_token",
+    "lint_cassettes",
+    "lint_text",
     "make_vcr",
     "placeholder_token",
     "register_matchers",

@@ -21,7 +21,9 @@ import binascii
 import copy
 import hashlib
 import json
+import math
 import re
+from collections import Counter
 from collections.abc import MutableMapping
 from typing import Any, Protocol, TypeVar
 from urllib.parse import parse_qsl, quote, unquote_plus, urlencode
@@ -32,6 +34,8 @@ __all__ = [
     "SECRET_PLACEHOLDERS",
     "TOKEN_FIELDS",
     "is_placeholder_token",
+    "is_secret_name",
+    "looks_random",
     "normalize_field",
     "placeholder_token",
     "scrub_request",
@@ -57,17 +61,33 @@ SECRET_PLACEHOLDERS: dict[str, str] = {
 }
 """Field names (see :func:`normalize_field`) whose values become a fixed placeholder."""
 
+_SECRET_NAME = re.compile(r"secret|password|passwd|token|apikey|credential|privatekey|sessionid|signingkey")
+_NOT_SECRET_NAMES = frozenset({"tokentype", "granttype"})
+_RANDOM_MIN_LENGTH = 12
+_RANDOM_MIN_BITS = 3.0
 _SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "x-api-key"})
 _JWT = re.compile(r"eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*")
-_QUERY_TOKEN = re.compile(
-    r"(?P<lead>[?&;]|&amp;)(?P<name>access_?token|refresh_?token|signaling_?token|token)=(?P<value>[^&#\s\"'<>\\]*)",
-    re.IGNORECASE,
-)
+_QUERY_PAIR = re.compile(r"(?P<lead>[?&;]|&amp;)(?P<name>[A-Za-z0-9_.\-]+)=(?P<value>[^&#;,\s\"'<>\\]*)")
 
 
 def normalize_field(name: str) -> str:
     """``client_secret``, ``clientSecret`` and ``Client-Secret`` all become ``clientsecret``."""
     return name.replace("_", "").replace("-", "").lower()
+
+
+def is_secret_name(name: str) -> bool:
+    """Whether a field name suggests a secret (``apiKey``, ``x-csrf-token``, ``signing_key``...)."""
+    field = normalize_field(name)
+    return field not in _NOT_SECRET_NAMES and _SECRET_NAME.search(field) is not None
+
+
+def looks_random(value: str) -> bool:
+    """Whether ``value`` looks like a generated secret: 12+ characters, no spaces, no URL, high entropy."""
+    if len(value) < _RANDOM_MIN_LENGTH or " " in value or "://" in value:
+        return False
+    counts = Counter(value)
+    bits = -sum(n / len(value) * math.log2(n / len(value)) for n in counts.values())
+    return bits >= _RANDOM_MIN_BITS
 
 
 def _b64url(data: bytes) -> str:
@@ -135,9 +155,11 @@ def _field_placeholder(name: str, value: str) -> str | None:
     if field in TOKEN_FIELDS:
         return value if value == "" else placeholder_token(value)
     placeholder = SECRET_PLACEHOLDERS.get(field)
-    if placeholder is None:
-        return None
-    return value if _is_placeholder_secret(value) else placeholder
+    if placeholder is not None:
+        return value if _is_placeholder_secret(value) else placeholder
+    if is_secret_name(name) and looks_random(value) and not _is_placeholder_secret(value):
+        return "scrubbed-" + hashlib.sha256(value.encode("utf-8")).hexdigest()[:16]
+    return None
 
 
 def _jwt_sub(match: re.Match[str]) -> str:
@@ -146,13 +168,15 @@ def _jwt_sub(match: re.Match[str]) -> str:
 
 def _query_sub(match: re.Match[str]) -> str:
     value = unquote_plus(match.group("value"))
-    replacement = placeholder_token(value) if value else value
-    return f"{match.group('lead')}{match.group('name')}={quote(replacement, safe='')}"
+    replacement = _field_placeholder(match.group("name"), value)
+    if replacement is None or replacement == value:
+        return match.group()
+    return f"{match.group('lead')}{match.group('name')}={quote(replacement, safe='@')}"
 
 
 def scrub_text(text: str) -> str:
-    """Scrub free text: every JWT, and token query parameters of URLs (``...?accessToken=...``)."""
-    return _JWT.sub(_jwt_sub, _QUERY_TOKEN.sub(_query_sub, text))
+    """Scrub free text: every JWT, and secret query parameters of URLs (``...?accessToken=...``)."""
+    return _JWT.sub(_jwt_sub, _QUERY_PAIR.sub(_query_sub, text))
 
 
 def scrub_value(value: Any, field: str | None = None) -> Any:

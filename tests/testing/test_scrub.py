@@ -269,9 +269,14 @@ def test_vcr_config_overrides_and_make_vcr() -> None:
 
 
 def test_public_surface() -> None:
-    assert testing.__all__ == sorted(testing.__all__)
+    def isort_key(name: str) -> tuple[int, str]:  # constants, classes, functions (ruff RUF022)
+        return (0 if name.isupper() else 1 if name[0].isupper() else 2, name)
+
+    assert testing.__all__ == sorted(testing.__all__, key=isort_key)
     for name in testing.__all__:
-        assert hasattr(testing, name)
+        obj = getattr(testing, name)
+        if callable(obj):
+            assert obj.__module__ == "moodhood.testing"
 
 
 # --- properties -------------------------------------------------------------------------------------
