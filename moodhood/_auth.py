@@ -694,7 +694,7 @@ class MoodhoodAuth(httpx.Auth):
         refresh_token = None
         if isinstance(refresh, str) and _BEARER_CHARS.fullmatch(refresh):
             refresh_token = Token.from_response(refresh, sent_at=sent_at)
-        return Token.from_response(access, sent_at=sent_at), refresh_token
+        return Token.from_response(access, sent_at=sent_at, expires_in=data.get("expires_in")), refresh_token
 
     # -- API requests -----------------------------------------------------------------------------------
 

@@ -84,10 +84,17 @@ class Token:
     claims: dict[str, Any] | None = field(default=None, compare=False)
 
     @classmethod
-    def from_response(cls, value: str, *, sent_at: float) -> Token:
-        """A token as received from the token endpoint, its lifetime read from its JWT claims."""
+    def from_response(cls, value: str, *, sent_at: float, expires_in: object = None) -> Token:
+        """A token as received from the token endpoint, its lifetime read from its JWT claims.
+
+        ``expires_in`` (standard OAuth 2, not sent by MoodHood today) is used only when the claims give none.
+        """
         claims = decode_jwt_claims(value)
-        return cls(value, obtained_at=sent_at, lifetime=jwt_lifetime(claims), claims=claims)
+        lifetime = jwt_lifetime(claims)
+        if lifetime is None:
+            seconds = _number(expires_in)
+            lifetime = seconds if seconds is not None and seconds > 0 else None
+        return cls(value, obtained_at=sent_at, lifetime=lifetime, claims=claims)
 
     @property
     def expires_at(self) -> float | None:

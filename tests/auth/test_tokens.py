@@ -183,3 +183,17 @@ def test_hostile_token_responses_never_loop(access: str, refresh: str, steps: li
             assert response.status_code in (200, 401)
             assert counts["api"] - before["api"] <= 2  # the call and at most one replay
             assert counts["token"] - before["token"] <= 2 * 3  # at most two renewals of at most 3 requests
+
+
+@pytest.mark.parametrize(
+    ("value", "expires_in", "lifetime"),
+    [
+        ("opaque-token", 600, 600),
+        ("opaque-token", "600", None),
+        ("opaque-token", -5, None),
+        ("opaque-token", float("inf"), None),
+        (make_jwt({"iat": 0, "exp": 60}), 600, 60),  # the JWT's own claims win
+    ],
+)
+def test_expires_in_is_a_fallback(value: str, expires_in: object, lifetime: float | None) -> None:
+    assert Token.from_response(value, sent_at=0, expires_in=expires_in).lifetime == lifetime
