@@ -302,3 +302,47 @@ def test_scrubbing_is_idempotent_and_removes_known_tokens(value: Any) -> None:
     assert scrub_value(once) == once
     text = json.dumps(once)
     assert ACCESS not in text and REFRESH not in text
+
+
+def test_secret_query_parameters_and_secret_named_fields() -> None:
+    url = "https://h/v1/x?client_secret=cs-9&password=p%40ss&username=a%40b.c&page=2&accessToken=t"
+    out = scrub_text(url)
+    assert "cs-9" not in out and "p%40ss" not in out and "a%40b.c" not in out
+    assert "client_secret=scrubbed-client-secret" in out and "page=2" in out
+    assert "username=scrubbed-user@example.invalid" in out
+    value = {"apiKey": "Zx81kLmQ9vT2rB7wYp", "x-csrf-token": "short", "tokenUrl": "https://h/oauth/token"}
+    scrubbed = scrub_value(value)
+    assert scrubbed["apiKey"].startswith("scrubbed-") and "Zx81" not in scrubbed["apiKey"]
+    assert scrubbed["apiKey"] == scrub_value(value)["apiKey"]  # stable
+    assert scrubbed["x-csrf-token"] == "short"  # low entropy: kept
+    assert scrubbed["tokenUrl"] == "https://h/oauth/token"  # a URL: kept
+
+
+_secretish = st.fixed_dictionaries(
+    {
+        "access_token": st.sampled_from([ACCESS, "opaque-access-1234"]),
+        "refresh_token": st.just(REFRESH),
+        "client_secret": st.text(min_size=1, max_size=20),
+        "password": st.text(min_size=1, max_size=20) | st.integers(),
+        "username": st.emails(),
+        "apiKey": st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789ABCDEF", min_size=16, max_size=40),
+        "url": st.just(f"https://edu.livedigital.space/room/a?participantName=A&accessToken={ACCESS}"),
+    }
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_secretish)
+def test_lint_finds_nothing_in_what_the_scrubber_wrote(body: dict[str, Any]) -> None:
+    """The scrubber and the lint agree: a scrubbed interaction is clean, the raw one is not."""
+    import yaml
+
+    from moodhood.testing import lint_text
+
+    def cassette(string: str) -> str:
+        return yaml.safe_dump({"interactions": [{"response": {"body": {"string": string}}}], "version": 1})
+
+    raw = json.dumps(body)
+    assert lint_text(cassette(raw)) != []
+    scrubbed = scrub_response(response(raw))["body"]["string"]
+    assert lint_text(cassette(scrubbed)) == []
