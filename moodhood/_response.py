@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Protocol, TypeVar, cast
 
@@ -19,18 +20,24 @@ from moodhood._exceptions import (
     _status_error_class,
 )
 from moodhood._retry import parse_retry_after
+from moodhood._secrets import mask
 
 __all__ = [
     "REQUEST_ID_HEADERS",
     "GeneratedResponse",
     "raise_for_status",
     "read_body",
+    "redact",
     "request_id",
     "status_error",
     "success_value",
     "validation_error",
 ]
 
+_SENSITIVE_KEY = re.compile(r"token|secret|password|authorization", re.IGNORECASE)
+_SENSITIVE_QUERY = re.compile(
+    r"\b((?:access|refresh)_?token|token|secret|password)=([^&#\s\"'<>]+)", re.IGNORECASE
+)
 REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-correlation-id", "x-trace-id", "x-amzn-requestid")
 _MAX_TEXT = 200
 
@@ -56,15 +63,59 @@ def request_id(headers: Mapping[str, str]) -> str | None:
     return None
 
 
+def _sent_secrets(request: httpx.Request | None) -> tuple[str, ...]:
+    """The bearer token the request carried, so that a server echoing it back cannot leak it."""
+    if request is None:
+        return ()
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    return (value,) if scheme.lower() == "bearer" and value else ()
+
+
+def redact(value: object, secrets: tuple[str, ...] = ()) -> object:
+    """``value`` with secret-looking parts masked: values under token/secret/password keys, token query
+    parameters inside strings (``accessToken=...``), and any of ``secrets`` wherever it appears."""
+    if isinstance(value, dict):
+        return {
+            key: mask(item)
+            if isinstance(item, str) and _SENSITIVE_KEY.search(str(key))
+            else redact(item, secrets)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [redact(item, secrets) for item in value]
+    if isinstance(value, str):
+        for secret in secrets:
+            value = value.replace(secret, mask(secret))
+        return _SENSITIVE_QUERY.sub(lambda m: f"{m.group(1)}={mask(m.group(2))}", value)
+    return value
+
+
+def _redact_item(key: str, item: object, secrets: tuple[str, ...]) -> object:
+    if isinstance(item, str) and _SENSITIVE_KEY.search(key):
+        return mask(item)
+    return redact(item, secrets)
+
+
+def _request_of(response: httpx.Response) -> httpx.Request | None:
+    try:
+        return response.request
+    except RuntimeError:
+        return None
+
+
 def read_body(response: httpx.Response) -> object:
-    """The body as parsed JSON when it is JSON, else its text; ``None`` when empty."""
+    """The body as parsed JSON when it is JSON, else its text (``None`` when empty), secrets masked.
+
+    The raw bytes stay available as ``response.content`` for whoever really needs them.
+    """
     content = response.content
     if not content:
         return None
     try:
-        return json.loads(content)
+        body: object = json.loads(content)
     except ValueError:
-        return response.text
+        body = response.text
+    return redact(body, _sent_secrets(_request_of(response)))
 
 
 def _field(body: object, *names: str) -> str | None:

@@ -6,7 +6,14 @@ import httpx
 import pytest
 
 from moodhood import _exceptions as exc
-from moodhood._response import raise_for_status, read_body, request_id, status_error, validation_error
+from moodhood._response import (
+    raise_for_status,
+    read_body,
+    redact,
+    request_id,
+    status_error,
+    validation_error,
+)
 
 REQUEST = httpx.Request("GET", "https://api.example.test/v1/spaces/abc?accessToken=Q")
 
@@ -118,3 +125,37 @@ def test_validation_error_never_quotes_the_body() -> None:
     error = validation_error(raw, ValueError("'tok-SECRET-1234567890' is not a valid TokenType"))
     assert "SECRET" not in error.message and "SECRET" not in str(error) and "SECRET" not in repr(error)
     assert error.message.endswith(": ValueError")
+
+
+def test_bodies_on_errors_are_redacted() -> None:
+    bearer = "bearer-token-value-0123456789"
+    request = httpx.Request(
+        "GET", "https://api.example.test/v1/x", headers={"Authorization": f"Bearer {bearer}"}
+    )
+    echoed = httpx.Response(
+        401, request=request, json={"message": f"bad token {bearer}", "code": "unauthorized"}
+    )
+    error = status_error(echoed)
+    assert bearer not in str(error.body) and bearer not in error.message
+    assert error.message == f"401 Unauthorized: bad token …{bearer[-4:]}"
+    assert error.code == "unauthorized"
+
+    token_body = {"access_token": "AT-0123456789abcdef", "refresh_token": "RT-0123456789abcdef", "x": 1}
+    invalid = validation_error(httpx.Response(200, request=request, json=token_body), KeyError("token_type"))
+    assert invalid.body == {"access_token": "…cdef", "refresh_token": "…cdef", "x": 1}
+
+
+def test_redact_masks_keys_query_tokens_and_known_secrets() -> None:
+    link = "https://edu.livedigital.space/room/abc?participantName=Ann&accessToken=eyJhbGciOi.payload.sig"
+    value = {
+        "url": link,
+        "items": [{"secret": "whsec-0123456789abcdef", "signalingToken": "sig-0123456789abcdef"}],
+        "note": "said known-secret-0123456789 twice: known-secret-0123456789",
+        "count": 3,
+    }
+    assert redact(value, ("known-secret-0123456789",)) == {
+        "url": "https://edu.livedigital.space/room/abc?participantName=Ann&accessToken=….sig",
+        "items": [{"secret": "…cdef", "signalingToken": "…cdef"}],
+        "note": "said …6789 twice: …6789",
+        "count": 3,
+    }
