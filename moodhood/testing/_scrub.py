@@ -128,7 +128,7 @@ def placeholder_token(token: str) -> str:
             ):
                 payload[key] = value
         exp, iat = _number(claims.get("exp")), _number(claims.get("iat"))
-        if exp is not None and iat is not None and exp > iat:
+        if exp is not None and iat is not None and exp > iat and math.isfinite(exp - iat):
             lifetime = exp - iat
             payload["iat"] = (
                 int(FAR_FUTURE_EXP - lifetime) if lifetime.is_integer() else FAR_FUTURE_EXP - lifetime

@@ -81,10 +81,18 @@ def test_placeholder_of_opaque_token_has_unknown_lifetime() -> None:
 
 @pytest.mark.parametrize(
     "claims",
-    [{"exp": 5, "iat": 10}, {"exp": "soon", "iat": 1}, {"exp": True, "iat": 0}, {"iat": 1}],
+    [
+        {"exp": 5, "iat": 10},
+        {"exp": "soon", "iat": 1},
+        {"exp": True, "iat": 0},
+        {"iat": 1},
+        {"exp": 1e400, "iat": 0},
+    ],
 )
 def test_placeholder_without_a_readable_lifetime(claims: dict[str, Any]) -> None:
-    assert "iat" not in claims_of(placeholder_token(make_jwt(claims)))
+    placeholder = placeholder_token(make_jwt(claims))
+    assert "iat" not in claims_of(placeholder)
+    assert claims_of(placeholder)["exp"] == FAR_FUTURE_EXP
 
 
 # --- text, values -----------------------------------------------------------------------------------
