@@ -30,9 +30,6 @@ from typing import Any  # noqa: E402
 
 from _regen_codegen import check_toolchain, diff_trees, generate_package, snapshot, swap_in  # noqa: E402
 from _regen_common import CODEGEN_CONFIG, GENERATED_PACKAGE, SPEC_FILE, RegenError, one_line  # noqa: E402
-from _regen_diff import diff_specs  # noqa: E402
-from _regen_fetch import fetch_spec  # noqa: E402
-from _regen_spec import dump_spec, parse_document, validate_spec  # noqa: E402
 
 __all__ = ["main"]
 
@@ -121,6 +118,11 @@ def _write_text(path: Path, text: str) -> None:
 
 
 def _pull(root: Path, url: str, user: str | None, password: str | None) -> int:
+    # imported here: httpx and the validator take longer to import than a whole regeneration takes
+    from _regen_diff import diff_specs
+    from _regen_fetch import fetch_spec
+    from _regen_spec import dump_spec, parse_document, validate_spec
+
     if password and not user:
         raise RegenError("a password was given without a user (--user or MOODHOOD_SWAGGER_USER)")
     fetched = fetch_spec(url, user, password)
