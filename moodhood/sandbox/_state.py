@@ -60,6 +60,7 @@ class SandboxState:
         self.client_db_id = stable_id("client", config.client_id)
         self.tokens = TokenIssuer(config.jwt_secret, self.client_db_id, self.now)
         self.tasks: set[asyncio.Task[None]] = set()
+        self.last_delivery: dict[str, asyncio.Task[None]] = {}
         self.deliveries: list[Delivery] = []
         self.faults: list[Fault] = []
         self.reset()
@@ -90,6 +91,7 @@ class SandboxState:
         self.records: dict[str, Record] = {}
         self.webhooks: dict[str, Webhook] = {}
         self.faults.clear()
+        self.last_delivery.clear()
         self.deliveries.clear()
         self.single_use_links: set[str] = set()
         now = self.now()

@@ -2,7 +2,8 @@
 
 Events are POSTed as ``{"signature", "body"}`` (D14, signed with :func:`moodhood.webhooks.sign`) from a
 background task, so the API response never waits; up to ``config.webhook_attempts`` attempts in all,
-``settings.webhook_retry_interval`` seconds apart; any 2xx counts as delivered.
+``settings.webhook_retry_interval`` seconds apart; any 2xx counts as delivered. A space's events go out one
+after the other, in the order they happened.
 """
 
 from __future__ import annotations
@@ -127,14 +128,20 @@ def emit(state: SandboxState, room: Room, event_name: str, record_id: str | None
         signature=sign(body, webhook.secret),
     )
     state.deliveries.append(delivery)
-    task = asyncio.get_running_loop().create_task(_deliver(state, delivery))
+    previous = state.last_delivery.get(room.space_id)
+    task = asyncio.get_running_loop().create_task(_deliver(state, delivery, previous))
+    state.last_delivery[room.space_id] = task
     state.tasks.add(task)
     task.add_done_callback(state.tasks.discard)
     return delivery
 
 
-async def _deliver(state: SandboxState, delivery: Delivery) -> None:
+async def _deliver(state: SandboxState, delivery: Delivery, previous: asyncio.Task[None] | None) -> None:
+    """Send one delivery, after the space's previous one has finished, so events arrive in order."""
     from moodhood.webhooks import canonical_json
+
+    if previous is not None and not previous.done():
+        await asyncio.wait([previous])
 
     payload = canonical_json({"signature": delivery.signature, "body": delivery.body})
     headers = {"Content-Type": "application/json", "User-Agent": "moodhood-sandbox-webhooks"}
