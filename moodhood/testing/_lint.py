@@ -116,7 +116,8 @@ def _scan(value: str, context: str | None) -> Iterator[tuple[str, str]]:
     """``(what, secret)`` for every secret in ``value`` (found under key ``context``), each secret once."""
     reported: list[str] = []
     for what, secret in _scan_all(value, context):
-        if not any(secret in seen or seen in secret for seen in reported):
+        # a JWT inside an already reported header or URL is the same leak; short values never hide others
+        if not any(secret == seen or (len(secret) >= 8 and secret in seen) for seen in reported):
             reported.append(secret)
             yield what, secret
 

@@ -210,3 +210,10 @@ def test_cli_missing_file(tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[
     assert out == ""
     assert err.splitlines() == [f"moodhood cassettes lint: error: no such file or directory: {missing}"]
     assert re.search("Traceback", err) is None
+
+
+def test_a_short_secret_does_not_hide_others() -> None:
+    body = json.dumps({"password": "a", "access_token": REAL_JWT, "client_secret": "ab"})
+    text = f"interactions:\n- request:\n    body: '{body}'\nversion: 1\n"
+    whats = sorted(f.what for f in lint_text(text))
+    assert whats == ["JWT with a real signature", "unscrubbed client_secret", "unscrubbed password"]
