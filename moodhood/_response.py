@@ -64,11 +64,24 @@ def request_id(headers: Mapping[str, str]) -> str | None:
 
 
 def _sent_secrets(request: httpx.Request | None) -> tuple[str, ...]:
-    """The bearer token the request carried, so that a server echoing it back cannot leak it."""
+    """What the request carried that a server might echo back: its bearer token and, for a JSON body,
+    the values under token/secret/password keys (``client_secret``, ``password`` on a token request)."""
     if request is None:
         return ()
+    found: list[str] = []
     scheme, _, value = request.headers.get("authorization", "").partition(" ")
-    return (value,) if scheme.lower() == "bearer" and value else ()
+    if scheme.lower() == "bearer" and value:
+        found.append(value)
+    if isinstance(request.stream, httpx.ByteStream) and "json" in request.headers.get("content-type", ""):
+        try:
+            sent = json.loads(request.content)
+        except ValueError:
+            sent = None
+        if isinstance(sent, dict):
+            found += [
+                v for k, v in sent.items() if isinstance(v, str) and v and _SENSITIVE_KEY.search(str(k))
+            ]
+    return tuple(sorted(set(found), key=len, reverse=True))
 
 
 def redact(value: object, secrets: tuple[str, ...] = ()) -> object:

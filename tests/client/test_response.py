@@ -159,3 +159,12 @@ def test_redact_masks_keys_query_tokens_and_known_secrets() -> None:
         "note": "said …6789 twice: …6789",
         "count": 3,
     }
+
+
+def test_secrets_sent_in_a_json_body_are_masked_when_echoed() -> None:
+    sent = {"grant_type": "password", "password": "pw-0123456789abcd", "client_secret": "cs-0123456789wxyz"}
+    request = httpx.Request("POST", "https://api.example.test/v1/auth/token", json=sent)
+    echo = {"error": "invalid_grant", "error_description": "bad pw-0123456789abcd / cs-0123456789wxyz"}
+    error = status_error(httpx.Response(400, request=request, json=echo))
+    assert error.message == "400 Bad Request: bad …abcd / …wxyz"
+    assert "0123456789" not in repr(error.body)
