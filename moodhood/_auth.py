@@ -113,6 +113,7 @@ class _Flight:
         self.waiting = 0
         self.bearer: Token | None = None
         self.error: BaseException | None = None
+        self.loop: asyncio.AbstractEventLoop | None = None  # the async leader's loop
         self.async_waiters: list[tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]] = []
 
 
@@ -154,6 +155,8 @@ class MoodhoodAuth(httpx.Auth):
         self._clock = clock
         self._wall_clock = wall_clock
         self._margin = float(refresh_margin)
+        if not self._margin >= 0:
+            raise ValueError(f"refresh_margin must be a number of seconds >= 0, not {refresh_margin!r}")
         self._allow_insecure = allow_insecure_http
         if credentials.mode != "personal":
             self._check_secure(self._token_url, "a client secret")
@@ -248,6 +251,7 @@ class MoodhoodAuth(httpx.Auth):
                         bearer = result
                         break
                     continue
+                flight.loop = asyncio.get_running_loop()
                 step = self._renew(request)
                 try:
                     token_request = next(step)
@@ -299,6 +303,7 @@ class MoodhoodAuth(httpx.Auth):
                 return value
             flight = value
             if role == "wait":
+                self._check_not_blocking_leader(flight)
                 flight.event.wait()
                 result = self._flight_result(flight)
                 if result is not None:
@@ -345,6 +350,19 @@ class MoodhoodAuth(httpx.Auth):
                 return "lead", self._flight
             self._flight.waiting += 1
             return "wait", self._flight
+
+    @staticmethod
+    def _check_not_blocking_leader(flight: _Flight) -> None:
+        """A sync call waiting inside the event loop whose task is renewing would block that task forever."""
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        if running is flight.loop:
+            raise RuntimeError(
+                "a synchronous request is waiting for a token that an async request on this same event loop "
+                "is renewing, which would deadlock: use the async client inside async code"
+            )
 
     def _bearer(self) -> Token | None:
         """The cached token API requests carry (caller holds the mutex)."""

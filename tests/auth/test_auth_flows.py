@@ -640,3 +640,9 @@ def test_expired_token_does_not_outlive_a_failed_renewal(
         server.scripted = [httpx.Response(503)]
         with pytest.raises(TokenError):
             client.get("/rooms")
+
+
+@pytest.mark.parametrize("margin", [-1.0, float("nan")])
+def test_refresh_margin_must_be_non_negative(margin: float, client_credentials: Credentials) -> None:
+    with pytest.raises(ValueError, match="refresh_margin"):
+        MoodhoodAuth(client_credentials, token_url=BASE + "/auth/token", refresh_margin=margin)

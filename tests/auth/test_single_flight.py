@@ -264,3 +264,24 @@ def test_waiters_share_a_stale_token_when_renewal_fails(
     assert all(isinstance(r, httpx.Response) and r.status_code == 200 for r in results), results
     assert len(server.grants) == 2
     assert server.api_calls[-20:] == [f"Bearer {token.value}"] * 20
+
+
+async def test_sync_call_inside_the_renewing_loop_fails_fast(
+    server: FakeServer, make_auth: MakeAuth, client_credentials: Credentials
+) -> None:
+    """One auth shared by a sync and an async client: a sync wait on the leader's own loop would deadlock."""
+    auth = make_auth(client_credentials)
+    outcome: list[BaseException | int] = []
+
+    async def gate() -> None:
+        try:
+            with httpx.Client(transport=server.transport(), auth=auth, base_url=BASE) as sync_client:
+                outcome.append(sync_client.get("/spaces").status_code)
+        except RuntimeError as exc:
+            outcome.append(exc)
+
+    server.async_gate = gate
+    async with httpx.AsyncClient(transport=server.async_transport(), auth=auth, base_url=BASE) as client:
+        assert (await client.get("/spaces")).status_code == 200
+    assert len(outcome) == 1 and isinstance(outcome[0], RuntimeError)
+    assert "deadlock" in str(outcome[0])
