@@ -18,7 +18,8 @@ Fixtures
       ``body="html"`` for a proxy page, ``"empty"``) after ``delay`` seconds; ``status=0`` only stalls;
     - ``revoke_all(personal_tokens=True)``: every issued token (and the personal token) now gets 401;
     - ``reset()``; ``settings(access_ttl=..., refresh_ttl=..., refresh_grant_enabled=False,
-      webhook_retry_interval=...)``; ``advance_clock(seconds)`` (server-side expiry without sleeping);
+      webhook_retry_interval=..., record_download="redirect")``; ``advance_clock(seconds)`` (server-side
+      expiry without sleeping);
     - ``deliveries()`` (webhook delivery log), ``finish_call(room_id)``, ``emit(room_id, event_name)``;
     - ``server``: the :class:`SandboxServer` itself.
 
@@ -38,8 +39,7 @@ from collections.abc import Iterator
 import pytest
 from starlette.applications import Starlette
 
-from moodhood.sandbox import SandboxConfig, SandboxServer, create_app
-from moodhood.sandbox._control_client import SandboxControl
+from moodhood.sandbox import SandboxConfig, SandboxControl, SandboxServer, create_app
 
 
 class FakeClock:

@@ -5,8 +5,9 @@
     with SandboxServer() as server:        # a free loopback port, demo credentials
         print(server.base_url)             # http://127.0.0.1:PORT/v1
 
-``create_app(config)`` gives the Starlette app for in-process use (``httpx.ASGITransport``). Importing this
-package is cheap: Starlette and uvicorn load only when an app is created or served.
+``create_app(config)`` gives the Starlette app for in-process use (``httpx.ASGITransport``);
+``SandboxControl(server.root_url)`` drives a running one (faults, revoke, reset, clock, webhook log).
+Importing this package is cheap: Starlette and uvicorn load only when an app is created or served.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from moodhood.sandbox._config import (
     DEMO_USER,
     SandboxConfig,
 )
+from moodhood.sandbox._control_client import SandboxControl
 from moodhood.sandbox._server import SandboxServer
 
 if TYPE_CHECKING:
@@ -33,6 +35,7 @@ __all__ = [
     "DEMO_PERSONAL_TOKEN",
     "DEMO_USER",
     "SandboxConfig",
+    "SandboxControl",
     "SandboxServer",
     "create_app",
 ]

@@ -4,7 +4,7 @@
 - ``POST /__sandbox/revoke``: revoke every issued JWT and, unless ``{"personal_tokens": false}``, every
   personal token (until the next reset).
 - ``GET|POST /__sandbox/settings``: read or change ``access_ttl``, ``refresh_ttl``,
-  ``refresh_grant_enabled``, ``webhook_retry_interval``.
+  ``refresh_grant_enabled``, ``webhook_retry_interval``, ``record_download`` (``text`` or ``redirect``).
 - ``POST /__sandbox/clock``: ``{"advance": seconds}`` moves the sandbox clock forward (token expiry).
 - ``GET|POST|DELETE /__sandbox/faults``: list, arm (see ``Fault``) or clear faults.
 - ``GET|DELETE /__sandbox/webhook-deliveries``: the webhook delivery log.
@@ -74,6 +74,7 @@ def _settings_json(state: SandboxState) -> dict[str, Any]:
         "refresh_grant_enabled": s.refresh_grant_enabled,
         "webhook_retry_interval": s.webhook_retry_interval,
         "clock_offset": s.clock_offset,
+        "record_download": s.record_download,
     }
 
 
@@ -97,6 +98,10 @@ async def settings(request: Request) -> Response:
             if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
                 raise ApiError(422, "validation_error", "'webhook_retry_interval' must be >= 0")
             s.webhook_retry_interval = float(value)
+        if "record_download" in data:
+            if data["record_download"] not in ("text", "redirect"):
+                raise ApiError(422, "validation_error", "'record_download' must be text or redirect")
+            s.record_download = data["record_download"]
     return JSONResponse(_settings_json(state))
 
 

@@ -64,8 +64,8 @@ class SandboxControl:
         self._call("DELETE", "/faults")
 
     def settings(self, **changes: Any) -> dict[str, Any]:
-        """Read, or change, ``access_ttl``, ``refresh_ttl``, ``refresh_grant_enabled``,
-        ``webhook_retry_interval`` until the next reset."""
+        """Read, or change until the next reset, ``access_ttl``, ``refresh_ttl``, ``refresh_grant_enabled``,
+        ``webhook_retry_interval``, ``record_download`` (``"text"`` or ``"redirect"``)."""
         result: dict[str, Any] = self._call("POST", "/settings", changes)
         return result
 

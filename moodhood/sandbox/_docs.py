@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hmac
 import json
 import os
@@ -72,7 +73,12 @@ def find_spec(configured: str | None) -> Path | None:
 
 
 def load_spec(path: Path) -> dict[str, Any]:
-    """Parse a JSON or YAML spec file."""
+    """Parse a JSON or YAML spec file (cached while the file is unchanged)."""
+    return _load(path, path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: Path, mtime_ns: int) -> dict[str, Any]:
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".json":
         document = json.loads(text)

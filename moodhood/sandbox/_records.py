@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 
 from moodhood.sandbox._auth import caller, can_manage_room, require_user
 from moodhood.sandbox._errors import ApiError
@@ -67,7 +67,8 @@ async def list_records(request: Request) -> Response:
 
 
 async def download_record(request: Request) -> Response:
-    """``GET .../records/download/{recordId}`` → 200 ``text/plain``: a file URL valid for 24 h."""
+    """``GET .../records/download/{recordId}`` → 200 ``text/plain``: a file URL valid for 24 h (or a 302 to
+    it when the ``record_download`` setting is ``redirect``)."""
     state: SandboxState = request.app.state.sandbox
     room = _admin_room(state, request, request.path_params["roomId"])
     record = state.records.get(request.path_params["recordId"])
@@ -77,7 +78,10 @@ async def download_record(request: Request) -> Response:
         raise ApiError(422, "record_not_ready", "The recording is still in progress")
     expires = int(state.now()) + 86_400
     root = str(request.base_url).rstrip("/")
-    return PlainTextResponse(f"{root}/__sandbox/files/{record.id}.mp4?expires={expires}")
+    url = f"{root}/__sandbox/files/{record.id}.mp4?expires={expires}"
+    if state.settings.record_download == "redirect":
+        return RedirectResponse(url, 302)
+    return PlainTextResponse(url)
 
 
 async def record_file(request: Request) -> Response:

@@ -39,6 +39,8 @@ class Settings:
     refresh_grant_enabled: bool
     webhook_retry_interval: float
     clock_offset: float = 0.0
+    record_download: str = "text"
+    """``text``: 200 with the URL as ``text/plain``; ``redirect``: 302 to it (the spec allows both)."""
 
     @classmethod
     def from_config(cls, config: SandboxConfig) -> Settings:

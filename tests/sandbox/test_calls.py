@@ -230,3 +230,15 @@ async def test_auto_recording_starts_with_the_call(api: Api) -> None:
     assert len(recording) == 1
     path = f"/spaces/{space_id}/rooms/{room['id']}/records/download/{recording[0].id}"
     assert (await api.request("GET", path, owner)).status_code == 422
+
+
+async def test_record_download_can_redirect(api: Api) -> None:
+    owner, space_id, room = await _room_with_space(api)
+    records = (await api.request("GET", f"/spaces/{space_id}/rooms/{room['id']}/records", owner)).json()
+    path = f"/spaces/{space_id}/rooms/{room['id']}/records/download/{records['items'][0]['id']}"
+    settings = await api.http.post(f"{CONTROL}/settings", json={"record_download": "redirect"})
+    assert settings.json()["record_download"] == "redirect"
+    response = await api.request("GET", path, owner)
+    assert response.status_code == 302
+    assert (await api.http.get(response.headers["location"])).content[4:8] == b"ftyp"
+    assert (await api.http.post(f"{CONTROL}/settings", json={"record_download": "x"})).status_code == 422
