@@ -324,7 +324,14 @@ def run_demo(
             from moodhood.sandbox import SandboxConfig, SandboxServer
 
             config = SandboxConfig()
-            server = stack.enter_context(SandboxServer(config))
+            try:
+                server = stack.enter_context(SandboxServer(config))
+            except ModuleNotFoundError as exc:
+                raise CommandError(
+                    f"the embedded sandbox needs the 'sandbox' extra ({exc.name} is missing): "
+                    "pip install 'moodhood[sandbox]', or pass --base-url to use a real server",
+                    exit_code=2,
+                ) from None
             settings = dataclasses.replace(
                 settings,
                 base_url=server.base_url,

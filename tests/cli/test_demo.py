@@ -8,6 +8,8 @@ import subprocess
 import sys
 from typing import Any
 
+import pytest
+
 from moodhood.sandbox import DEMO_CLIENT_SECRET, DEMO_PASSWORD, DEMO_PERSONAL_TOKEN
 from tests.cli.conftest import ENV_VARS, Runner
 
@@ -142,3 +144,13 @@ def test_demo_on_a_personal_token_makes_no_token_requests(cli: Runner, sandbox: 
     assert "getAccessToken" not in operations
     assert operations[0] == "getMe" and operations[-1] == "deleteRoom"
     assert sandbox.personal_token not in result.out
+
+
+def test_demo_without_the_sandbox_extra_explains_itself(cli: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if the 'sandbox' extra were not installed
+    result = cli("demo")
+    assert result.code == 2
+    assert result.err_lines == [
+        "moodhood: error: the embedded sandbox needs the 'sandbox' extra (uvicorn is missing): "
+        "pip install 'moodhood[sandbox]', or pass --base-url to use a real server"
+    ]
