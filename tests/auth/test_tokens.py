@@ -117,7 +117,11 @@ json_values = st.recursive(
     ),
     max_leaves=8,
 )
-numbers = st.integers(min_value=-(10**30), max_value=10**30) | st.floats(allow_nan=True, allow_infinity=True)
+numbers = (
+    st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.sampled_from([10**400, -(10**400), 2**63, 2**1024])
+)
 
 
 def _payload(data: Any) -> str:
