@@ -66,8 +66,8 @@ class SandboxConfig:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 
     def __repr__(self) -> str:
-        users = ", ".join(f"({email!r}, {mask(pw)!r})" for email, pw in self.users)
-        tokens = ", ".join(repr(mask(t)) for t in self.personal_tokens)
+        users = "".join(f"({email!r}, {mask(pw)!r}), " for email, pw in self.users).rstrip(" ")
+        tokens = "".join(f"{mask(t)!r}, " for t in self.personal_tokens).rstrip(" ")
         doc = None if self.doc_auth is None else f"({self.doc_auth[0]!r}, {mask(self.doc_auth[1])!r})"
         return (
             f"SandboxConfig(host={self.host!r}, port={self.port!r}, client_id={self.client_id!r}, "
