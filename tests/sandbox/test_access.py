@@ -217,3 +217,20 @@ async def test_guest_url_needs_no_auth_and_its_token_lives_24h(api: Api, sandbox
         await api.http.post(f"/spaces/{space_id}/rooms/{UNKNOWN}/generate-access/guest-url", json={})
     ).status_code == 404
     assert (await api.http.post(path, json={"ttl": 0})).status_code == 422
+
+
+async def test_guest_link_token_reads_its_rooms_analytics_only(api: Api) -> None:
+    owner = await api.user_token()
+    space_id = await api.create_space(owner)
+    room = await api.create_room(owner, space_id)
+    path = f"/spaces/{space_id}/rooms/{room['id']}/generate-access/guest-url"
+    _, token, _ = _token_of((await api.http.post(path, json={})).json()["roomUrl"])
+    calls = await api.request(
+        "GET",
+        f"/spaces/{space_id}/analytics/calls",
+        token,
+        params={"roomId": room["id"], "date": "2024-01-01"},
+    )
+    assert calls.status_code == 200 and calls.json() == {"items": []}
+    records = await api.request("GET", f"/spaces/{space_id}/rooms/{room['id']}/records", token)
+    assert records.status_code == 403

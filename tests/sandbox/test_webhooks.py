@@ -211,3 +211,20 @@ def test_inactive_webhook_gets_nothing(sandbox: Any, receiver: Receiver) -> None
     http.put(f"/spaces/{space_id}/webhook", json={"isActive": False})
     http.post(f"/spaces/{space_id}/rooms/{room['id']}/join", json={"participantId": participant})
     assert sandbox.deliveries() == []
+
+
+async def test_reset_cancels_pending_deliveries(api: Api) -> None:
+    owner = await api.user_token()
+    space_id = await api.create_space(owner)
+    room = await api.create_room(owner, space_id)
+    await api.request("POST", f"/spaces/{space_id}/webhook", owner, json={"url": "http://127.0.0.1:9/none"})
+    api.state.settings.webhook_retry_interval = 60.0
+    emitted = await api.http.post(
+        f"http://sandbox/__sandbox/rooms/{room['id']}/events", json={"eventName": "x"}
+    )
+    assert emitted.status_code == 202 and emitted.json() == {"queued": True}
+    assert len(api.state.tasks) == 1
+    task = next(iter(api.state.tasks))
+    await api.http.post("http://sandbox/__sandbox/reset")
+    await api.state.drain()
+    assert task.cancelled() and api.state.deliveries == []
