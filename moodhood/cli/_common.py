@@ -7,8 +7,9 @@ A command module writes::
         session.out.data(session.call(get_room.sync_detailed, space_id, room_id))
 
 and ``command`` adds ``--base-url``, ``--client-id``, ``--client-secret``, ``--username``, ``--password``,
-``--token``, ``--token-file`` and ``--json`` (each falling back to its ``MOODHOOD_*`` variable), builds the
-``Session``, closes it afterwards, and sends every error through the one handler in ``_errors``.
+``--token``, ``--token-file`` (each falling back to its ``MOODHOOD_*`` variable), ``--json`` and
+``--verbose``, builds the ``Session``, closes it afterwards, and sends every error through the one handler
+in ``_errors``. A flag beats a variable: ``Settings.from_env`` records which values came from variables.
 """
 
 from __future__ import annotations
@@ -85,7 +86,6 @@ _TokenFile = Annotated[
         "Where 'moodhood login' keeps tokens [~/.config/moodhood/tokens.json].",
     ),
 ]
-_Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of tables.")]
 _Verbose = Annotated[
     bool,
     typer.Option("--verbose", "-v", help="Log each HTTP request (method, path, status, time) to stderr."),
@@ -99,7 +99,7 @@ _COMMON_PARAMS = (
     ("password", _Password, None),
     ("token", _Token, None),
     ("token_file", _TokenFile, None),
-    ("json_output", _Json, False),
+    ("json_output", JsonOpt, False),
     ("verbose", _Verbose, False),
 )
 

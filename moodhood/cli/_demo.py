@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from moodhood._secrets import mask
-from moodhood.cli._common import Session, command
+from moodhood.cli._common import CONNECTION_PANEL, Session, command
 from moodhood.cli._errors import CommandError, error_line, redact
 
 if TYPE_CHECKING:
@@ -551,7 +551,7 @@ _DemoBaseUrl = Annotated[
         help="Run against this server instead of the embedded sandbox (credentials from the MOODHOOD_* "
         "variables). MOODHOOD_BASE_URL alone does not leave the sandbox.",
         show_default=False,
-        rich_help_panel="Connection (each falls back to its MOODHOOD_* variable)",
+        rich_help_panel=CONNECTION_PANEL,
     ),
 ]
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from moodhood.cli._common import Session, SpaceIdArg, command, given
+from moodhood.cli._common import JsonOpt, Session, SpaceIdArg, command, given
 from moodhood.cli._errors import handle_errors
 from moodhood.cli._output import Output, write_private_file
 
@@ -120,9 +120,7 @@ def verify(
             show_default=False,
         ),
     ] = None,
-    json_output: Annotated[
-        bool, typer.Option("--json", help="Print JSON for scripts instead of tables.")
-    ] = False,
+    json_output: JsonOpt = False,
 ) -> None:
     """Verify a delivered payload read from stdin; prints the event, exits 1 when the signature is wrong."""
     with handle_errors([secret]):
