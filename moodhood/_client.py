@@ -16,9 +16,10 @@ raw response, so 499 and 520 too), ``APIConnectionError`` / ``APITimeoutError`` 
 not match the spec.
 
 Typing compromise: mypy cannot remove the ``client`` keyword from a ``ParamSpec``, so ``call`` checks the
-*return* type only. Overloads match the generated ``Response[Error | Model]`` (or ``Error | OAuthError |
-Model``) and give ``Model``; the arguments are passed through unchecked (``*args: Any, **kwargs: Any``).
-Operations without a body return ``None`` at run time (typed ``Any``, as the generator types them).
+*return* type only. ``fn`` is matched against a covariant protocol over the generated ``Response``
+(``GeneratedResponse[Error | OAuthError | T]``), which solves ``T`` to the success model: ``call`` returns
+``Room``, not ``Room | Error | None``. The arguments are passed through unchecked (``*args: Any,
+**kwargs: Any``). Operations without a body return ``None`` at run time (typed ``Any``, as generated).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from __future__ import annotations
 import importlib.metadata
 import inspect
 from collections.abc import Awaitable, Callable
-from typing import Any, NoReturn, Self, TypeVar, overload
+from typing import Any, NoReturn, Self, TypeVar, cast
 
 import httpx
 from moodhood_api import Client as ApiClient
@@ -55,7 +56,7 @@ from moodhood._config import (
 )
 from moodhood._credentials import Credentials
 from moodhood._exceptions import InsecureTransportError
-from moodhood._response import status_error, success_value, validation_error
+from moodhood._response import GeneratedResponse, status_error, success_value, validation_error
 from moodhood._retry import AsyncRetryTransport, RetryTransport
 from moodhood._store import TokenStore
 
@@ -219,6 +220,10 @@ def _no_client_kwarg(kwargs: dict[str, Any]) -> None:
 
 
 def _finish(result: object, state: CallState) -> Any:
+    """The success value; for a documented redirect without a body (the record download), its URL.
+
+    Every non-2xx was raised in ``send``, so this is the success model, never an error model.
+    """
     if not isinstance(result, Response):
         raise TypeError("call() takes a generated *_detailed function (one returning a Response)")
     raw = state.response
@@ -334,52 +339,16 @@ class Moodhood(_BaseMoodhood):
         )
         return copy
 
-    @overload
     def call(
         self,
-        fn: Callable[..., Response[Error | OAuthError | T]],
+        fn: Callable[..., GeneratedResponse[Error | OAuthError | T]],
         /,
         *args: Any,
         max_retries: int | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         retry_post: bool = False,
         **kwargs: Any,
-    ) -> T: ...
-
-    @overload
-    def call(
-        self,
-        fn: Callable[..., Response[Error | T]],
-        /,
-        *args: Any,
-        max_retries: int | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        retry_post: bool = False,
-        **kwargs: Any,
-    ) -> T: ...
-
-    @overload
-    def call(
-        self,
-        fn: Callable[..., Response[T]],
-        /,
-        *args: Any,
-        max_retries: int | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        retry_post: bool = False,
-        **kwargs: Any,
-    ) -> T: ...
-
-    def call(
-        self,
-        fn: Callable[..., Response[Any]],
-        /,
-        *args: Any,
-        max_retries: int | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        retry_post: bool = False,
-        **kwargs: Any,
-    ) -> Any:
+    ) -> T:
         """Call a generated ``sync_detailed`` function and return its success value.
 
         ``max_retries`` and ``timeout`` override the client's defaults for this call; ``retry_post=True``
@@ -398,7 +367,7 @@ class Moodhood(_BaseMoodhood):
                 if typed is error:
                     raise
                 raise typed from error
-            return _finish(result, state)
+            return cast(T, _finish(result, state))
 
     def close(self) -> None:
         """Close the connection pool, unless it is your ``http_client`` or this is a ``with_options`` copy."""
@@ -504,52 +473,16 @@ class AsyncMoodhood(_BaseMoodhood):
         )
         return copy
 
-    @overload
     async def call(
         self,
-        fn: Callable[..., Awaitable[Response[Error | OAuthError | T]]],
+        fn: Callable[..., Awaitable[GeneratedResponse[Error | OAuthError | T]]],
         /,
         *args: Any,
         max_retries: int | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         retry_post: bool = False,
         **kwargs: Any,
-    ) -> T: ...
-
-    @overload
-    async def call(
-        self,
-        fn: Callable[..., Awaitable[Response[Error | T]]],
-        /,
-        *args: Any,
-        max_retries: int | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        retry_post: bool = False,
-        **kwargs: Any,
-    ) -> T: ...
-
-    @overload
-    async def call(
-        self,
-        fn: Callable[..., Awaitable[Response[T]]],
-        /,
-        *args: Any,
-        max_retries: int | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        retry_post: bool = False,
-        **kwargs: Any,
-    ) -> T: ...
-
-    async def call(
-        self,
-        fn: Callable[..., Awaitable[Response[Any]]],
-        /,
-        *args: Any,
-        max_retries: int | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        retry_post: bool = False,
-        **kwargs: Any,
-    ) -> Any:
+    ) -> T:
         """Call a generated ``asyncio_detailed`` function and return its success value.
 
         ``max_retries`` and ``timeout`` override the client's defaults for this call; ``retry_post=True``
@@ -568,7 +501,7 @@ class AsyncMoodhood(_BaseMoodhood):
                 if typed is error:
                     raise
                 raise typed from error
-            return _finish(result, state)
+            return cast(T, _finish(result, state))
 
     async def close(self) -> None:
         """Close the connection pool, unless it is your ``http_client`` or this is a ``with_options`` copy."""

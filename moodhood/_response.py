@@ -45,10 +45,11 @@ T_co = TypeVar("T_co", covariant=True)
 
 
 class GeneratedResponse(Protocol[T_co]):
-    """The shape of ``moodhood_api.types.Response`` that this module relies on."""
+    """The part of ``moodhood_api.types.Response`` the facade relies on, *covariant* in the parsed type.
 
-    @property
-    def content(self) -> bytes: ...
+    The generated ``Response[T]`` is invariant; matching this protocol instead lets mypy solve
+    ``Error | OAuthError | T`` against ``Error | Room`` (T = Room) in any context, ``object`` included.
+    """
 
     @property
     def parsed(self) -> T_co | None: ...

@@ -1,7 +1,7 @@
 """Checked by mypy --strict from tests/client/test_typing.py (never imported at run time).
 
-``call`` returns the success model itself: not Optional, not the error union. Arguments are not checked
-(the documented compromise: mypy cannot drop ``client`` from a ParamSpec).
+``call`` returns the success model itself: not Optional, not the error union, in any context. Arguments
+are not checked (the documented compromise: mypy cannot drop ``client`` from a ParamSpec).
 """
 
 from __future__ import annotations
@@ -41,6 +41,9 @@ def sync_calls(mh: Moodhood) -> None:
     wrong: Error = mh.call(get_room.sync_detailed, "s", "r")  # type: ignore[assignment]
     del wrong
     mh.call(get_room.asyncio_detailed, "s", "r")  # type: ignore[arg-type]
+    print(mh.call(list_spaces.sync_detailed))  # an `object` context still solves to the model
+    anything: object = mh.call(list_spaces.sync_detailed)
+    del anything
 
 
 async def async_calls(amh: AsyncMoodhood) -> None:
@@ -51,6 +54,11 @@ async def async_calls(amh: AsyncMoodhood) -> None:
     token = TokenRequest(client_id="c", client_secret="s", grant_type=GrantType.CLIENT_CREDENTIALS)
     assert_type(await amh.call(get_access_token.asyncio_detailed, body=token), TokenResponse)
     await amh.call(get_room.sync_detailed, "s", "r")  # type: ignore[arg-type]
+    print(await amh.call(list_spaces.asyncio_detailed))
+    anything: object = await amh.call(list_spaces.asyncio_detailed)
+    room: Room = await amh.call(get_room.asyncio_detailed, "s", "r")
+    wrong: Error = await amh.call(get_room.asyncio_detailed, "s", "r")  # type: ignore[arg-type]
+    del anything, room, wrong
 
 
 def options(mh: Moodhood, amh: AsyncMoodhood) -> None:
