@@ -39,7 +39,7 @@ def calls(
     space_id: SpaceIdArg,
     room: _Room,
     date: Annotated[
-        str | None, typer.Option(help="The day (YYYY-MM-DD or an ISO date-time) [default: today, UTC].")
+        str | None, typer.Option(help="The day (YYYY-MM-DD or an ISO date-time) (default: today, UTC).")
     ] = None,
 ) -> None:
     """List a room's finished calls of one day."""

@@ -83,7 +83,7 @@ _TokenFile = Annotated[
     _opt(
         "--token-file",
         "MOODHOOD_TOKEN_FILE",
-        "Where 'moodhood login' keeps tokens [~/.config/moodhood/tokens.json].",
+        "Where 'moodhood login' keeps tokens (default: ~/.config/moodhood/tokens.json).",
     ),
 ]
 _Verbose = Annotated[

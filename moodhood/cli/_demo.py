@@ -530,7 +530,7 @@ _Space = Annotated[
     str | None,
     typer.Option(
         "--space-id",
-        help="With --base-url: the space to use [default: your first space].",
+        help="With --base-url: the space to use (default: your first space).",
         show_default=False,
     ),
 ]
