@@ -30,7 +30,6 @@ import math
 import re
 import threading
 import time
-from collections import deque
 from collections.abc import AsyncGenerator, Callable, Generator
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -62,6 +61,7 @@ MAX_TOKEN_REQUESTS = 3
 """The most token requests one renewal may make (refresh, client, password)."""
 
 _BEARER_CHARS = re.compile(r"[\x21-\x7e]+")
+_REMEMBERED = 16
 _QUIET = 30.0
 """Seconds between renewal attempts while a stale (still valid) token is kept after a failed renewal."""
 _REJECTIONS = frozenset({"unsupported_grant_type", "invalid_grant"})
@@ -166,7 +166,7 @@ class MoodhoodAuth(httpx.Auth):
         self._client: Token | None = None
         self._user: Token | None = None
         self._refresh: Token | None = None
-        self._rejected: deque[str] = deque(maxlen=16)
+        self._rejected: tuple[str, ...] = ()  # replaced whole (under the mutex), so readers need no lock
         self._flight: _Flight | None = None
         self._quiet_until = -math.inf
 
@@ -394,9 +394,13 @@ class MoodhoodAuth(httpx.Auth):
         self._finish(flight, bearer=stale, error=None if stale is not None else error)
         return stale
 
+    def _reject(self, value: str) -> None:
+        """Remember a refused token value (the last 16; caller holds the mutex)."""
+        self._rejected = (*self._rejected, value)[-_REMEMBERED:]
+
     def _drop(self, rejected: Token) -> None:
         """Forget a token the API answered 401 to, if it is still the cached one (caller holds the mutex)."""
-        self._rejected.append(rejected.value)
+        self._reject(rejected.value)
         if self._user is rejected:
             self._user = None
         if self._client is rejected:
@@ -489,7 +493,8 @@ class MoodhoodAuth(httpx.Auth):
                     if not _is_rejection(exc):
                         raise
                     logger.debug("refresh grant rejected (%s): falling back to the password grant", exc.error)
-                    self._rejected.append(refresh.value)
+                    with self._mutex:
+                        self._reject(refresh.value)
                     changes["refresh"] = None
                 else:
                     self._user_tokens(access, rotated, refresh, "refresh_token", changes, events)
@@ -509,7 +514,8 @@ class MoodhoodAuth(httpx.Auth):
             except TokenError as exc:
                 if exc.status_code != 401 or client_is_new:
                     raise
-                self._rejected.append(client.value)  # refused: the next renewal starts with a new one
+                with self._mutex:
+                    self._reject(client.value)  # refused: the next renewal starts with a new one
                 changes["client"] = None
                 if sent + 2 > MAX_TOKEN_REQUESTS:
                     raise
