@@ -354,10 +354,6 @@ class Moodhood(_BaseMoodhood):
         ``max_retries`` and ``timeout`` override the client's defaults for this call; ``retry_post=True``
         allows replaying a POST (only when repeating it is harmless).
         """
-        if inspect.iscoroutinefunction(fn):
-            raise TypeError(
-                "Moodhood.call() takes sync_detailed functions; AsyncMoodhood takes asyncio_detailed"
-            )
         _no_client_kwarg(kwargs)
         with call_scope(_state(max_retries, timeout, retry_post)) as state:
             try:
@@ -367,6 +363,12 @@ class Moodhood(_BaseMoodhood):
                 if typed is error:
                     raise
                 raise typed from error
+            if inspect.isawaitable(result):
+                if inspect.iscoroutine(result):
+                    result.close()  # never started: nothing was sent
+                raise TypeError(
+                    "Moodhood.call() takes sync_detailed functions; AsyncMoodhood takes asyncio_detailed"
+                )
             return cast(T, _finish(result, state))
 
     def close(self) -> None:
@@ -488,14 +490,16 @@ class AsyncMoodhood(_BaseMoodhood):
         ``max_retries`` and ``timeout`` override the client's defaults for this call; ``retry_post=True``
         allows replaying a POST (only when repeating it is harmless).
         """
-        if not inspect.iscoroutinefunction(fn):
-            raise TypeError(
-                "AsyncMoodhood.call() takes asyncio_detailed functions; Moodhood takes sync_detailed"
-            )
         _no_client_kwarg(kwargs)
         with call_scope(_state(max_retries, timeout, retry_post)) as state:
+            # A sync_detailed function fails here, on the generated client's sync slot, before any I/O.
+            pending = fn(*args, client=self._api, **kwargs)
+            if not inspect.isawaitable(pending):
+                raise TypeError(
+                    "AsyncMoodhood.call() takes asyncio_detailed functions; Moodhood takes sync_detailed"
+                )
             try:
-                result = await fn(*args, client=self._api, **kwargs)
+                result = await pending
             except (UnexpectedStatus, *_PARSE_ERRORS) as error:
                 typed = _unexpected(error, state)
                 if typed is error:

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import functools
+import importlib
+import inspect
 import json
 import logging
+import pkgutil
 from collections.abc import Callable
+from types import ModuleType
 
 import httpx
 import moodhood_api
@@ -355,3 +360,37 @@ async def test_async_retries_options_and_kinds() -> None:
     assert copy.max_retries == 0 and copy.auth is amh.auth
     await copy.close()
     assert not amh._shared.http_client.is_closed
+
+
+def _operations() -> list[ModuleType]:
+    import moodhood_api.api as api_package
+
+    found = []
+    for info in pkgutil.walk_packages(api_package.__path__, api_package.__name__ + "."):
+        module = importlib.import_module(info.name)
+        if hasattr(module, "sync_detailed"):
+            found.append(module)
+    return found
+
+
+def test_every_generated_operation_fits_call() -> None:
+    """call() injects client= and takes max_retries/timeout/retry_post: no operation may use those names."""
+    operations = _operations()
+    assert len(operations) >= 30
+    reserved = {"max_retries", "timeout", "retry_post"}
+    for module in operations:
+        for fn in (module.sync_detailed, module.asyncio_detailed):
+            params = inspect.signature(fn).parameters
+            assert params["client"].kind is inspect.Parameter.KEYWORD_ONLY, module.__name__
+            assert not reserved & set(params), module.__name__
+        assert inspect.iscoroutinefunction(module.asyncio_detailed)
+
+
+async def test_wrapped_functions_are_accepted() -> None:
+    sync_rec, async_rec = Recorder(httpx.Response(201, json={"id": SPACE})), Recorder(httpx.Response(204))
+    mh = mh_with(sync_rec)
+    created = mh.call(functools.partial(create_space.sync_detailed, body=SpaceCreate(name="P")))
+    assert created.id == SPACE
+    amh = amh_with(async_rec)
+    assert await amh.call(functools.partial(delete_room.asyncio_detailed, SPACE), ROOM) is None
+    assert async_rec.requests[0].url.path == f"/v1/spaces/{SPACE}/rooms/{ROOM}"
