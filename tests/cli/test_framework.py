@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from moodhood.cli._errors import redact
@@ -95,3 +99,28 @@ def test_version(cli: Runner) -> None:
     result = cli("--version")
     assert result.code == 0
     assert result.out.startswith("moodhood ")
+
+
+def test_import_moodhood_loads_no_cli_code() -> None:
+    # (rich may still appear: httpx imports it for its own command line when it is installed)
+    code = (
+        "import sys, moodhood, moodhood.webhooks, moodhood.embed\n"
+        "print([m for m in sys.modules if m.startswith(('typer', 'moodhood.cli'))])\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
+
+
+def test_console_script_and_module_entry_points() -> None:
+    script = Path(sys.executable).with_name("moodhood")
+    if not script.exists():
+        pytest.skip("the moodhood console script is not installed in this environment")
+    for argv in ([str(script)], [sys.executable, "-m", "moodhood"]):
+        version = subprocess.run([*argv, "--version"], capture_output=True, text=True, timeout=60)
+        assert version.returncode == 0 and version.stdout.startswith("moodhood ")
+        bad = subprocess.run([*argv, "rooms", "get"], capture_output=True, text=True, timeout=60)
+        assert bad.returncode == 2
+        assert bad.stderr.splitlines() == [
+            "moodhood rooms get: error: Missing argument 'SPACE_ID'. (see 'moodhood rooms get --help')"
+        ]
