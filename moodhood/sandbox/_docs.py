@@ -4,8 +4,8 @@
 - ``GET /doc/swagger-ui-init.js``: ``var options = {"swaggerDoc": <spec>, ...}`` (swagger-ui-express style);
 - ``GET /doc/openapi.json``: the spec itself.
 
-The spec is ``config.spec_path``, else ``$MOODHOOD_SANDBOX_SPEC``, else ``openapi/moodhood.yaml`` of a source
-checkout; reading YAML needs PyYAML.
+The spec is ``config.spec_path``, else ``$MOODHOOD_SANDBOX_SPEC``, else the copy the wheel ships beside this module, else ``openapi/moodhood.yaml``
+of a source checkout; reading YAML needs PyYAML.
 """
 
 from __future__ import annotations
@@ -65,7 +65,9 @@ window.onload = function () {{
 def find_spec(configured: str | None) -> Path | None:
     """The spec file to serve, if one can be found."""
     candidates = [configured, os.environ.get("MOODHOOD_SANDBOX_SPEC")]
-    candidates.append(str(Path(__file__).resolve().parents[2] / "openapi" / "moodhood.yaml"))
+    here = Path(__file__).resolve().parent
+    candidates.append(str(here / "openapi.yaml"))  # installed wheel: force-included by pyproject.toml
+    candidates.append(str(here.parents[1] / "openapi" / "moodhood.yaml"))  # source checkout
     for candidate in candidates:
         if candidate and Path(candidate).is_file():
             return Path(candidate)
