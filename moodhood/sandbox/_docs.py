@@ -4,8 +4,8 @@
 - ``GET /doc/swagger-ui-init.js``: ``var options = {"swaggerDoc": <spec>, ...}`` (swagger-ui-express style);
 - ``GET /doc/openapi.json``: the spec itself.
 
-The spec is ``config.spec_path``, else ``$MOODHOOD_SANDBOX_SPEC``, else the copy the wheel ships beside this module, else ``openapi/moodhood.yaml``
-of a source checkout; reading YAML needs PyYAML.
+The spec is ``config.spec_path``, else ``$MOODHOOD_SANDBOX_SPEC``, else the copy the wheel ships beside
+this module, else ``openapi/moodhood.yaml`` of a source checkout; reading YAML needs PyYAML.
 """
 
 from __future__ import annotations
