@@ -1,1 +1,83 @@
-"""The MoodHood SDK."""
+"""moodhood: the typed Python SDK for the MoodHood (livedigital) video-conferencing API.
+
+    from moodhood import Moodhood
+    from moodhood_api.api.spaces import create_space
+    from moodhood_api.models import SpaceCreate
+
+    with Moodhood() as mh:  # credentials from MOODHOOD_* variables
+        space = mh.call(create_space.sync_detailed, body=SpaceCreate(name="Team"))
+
+Webhook verification lives in ``moodhood.webhooks``, room links and iframes in ``moodhood.embed``, the VCR
+testing kit in ``moodhood.testing`` and the local server in ``moodhood.sandbox``; none is imported here.
+"""
+
+from __future__ import annotations
+
+from moodhood._auth import MoodhoodAuth, TokenEvent
+from moodhood._client import AsyncMoodhood, Moodhood
+from moodhood._credentials import Credentials
+from moodhood._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConfigurationError,
+    ConflictError,
+    InsecureTransportError,
+    InternalServerError,
+    MoodhoodError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    TokenError,
+    TokenStoreError,
+    UnprocessableEntityError,
+    WebhookVerificationError,
+)
+from moodhood._retry import AsyncRetryTransport, RetryTransport
+from moodhood._store import FileTokenStore, MemoryTokenStore, TokenStore
+from moodhood._tokens import Token, TokenState
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncMoodhood",
+    "AsyncRetryTransport",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "ConflictError",
+    "Credentials",
+    "FileTokenStore",
+    "InsecureTransportError",
+    "InternalServerError",
+    "MemoryTokenStore",
+    "Moodhood",
+    "MoodhoodAuth",
+    "MoodhoodError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RetryTransport",
+    "Token",
+    "TokenError",
+    "TokenEvent",
+    "TokenState",
+    "TokenStore",
+    "TokenStoreError",
+    "UnprocessableEntityError",
+    "WebhookVerificationError",
+]
+
+# Show the public names as moodhood.X in reprs, tracebacks and docs, not as the private module they live in.
+for _name in __all__:
+    _obj = globals()[_name]
+    if getattr(_obj, "__module__", "").startswith("moodhood._"):
+        _obj.__module__ = "moodhood"
+del _name, _obj
