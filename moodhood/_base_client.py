@@ -154,12 +154,20 @@ class AsyncMoodhoodHTTPClient(httpx.AsyncClient):
 
 
 def _detach(response: httpx.Response) -> httpx.Response:
-    """A fresh response over the inner client's unread stream, for the outer client to bind and decode."""
+    """A fresh response for the outer client to bind and decode: over the inner client's unread stream, or,
+    when one of the caller's event hooks already read the body, over that (decoded) content."""
+    if not response.is_stream_consumed:
+        return httpx.Response(
+            response.status_code,
+            headers=response.headers,
+            stream=response.stream,
+            extensions=response.extensions,
+        )
+    headers = response.headers.copy()
+    headers.pop("content-encoding", None)
+    headers["content-length"] = str(len(response.content))
     return httpx.Response(
-        response.status_code,
-        headers=response.headers,
-        stream=response.stream,
-        extensions=response.extensions,
+        response.status_code, headers=headers, content=response.content, extensions=response.extensions
     )
 
 

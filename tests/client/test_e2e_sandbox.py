@@ -341,3 +341,35 @@ async def test_token_requests_are_retried_on_5xx_only(connect: Connect, sandbox:
         await connect()(list_spaces)
     assert info.value.status_code == 429  # a token request is not replayed on 429
     assert isinstance(await connect()(list_spaces), SpaceList)  # the fault was used up by one attempt
+
+
+def test_callers_client_over_real_sockets_keeps_its_hooks(sandbox: Any) -> None:
+    """A caller's httpx.Client (its own transport, default headers and event hooks, one hook reading every
+    body) still gets auth, typed errors and gzip-decoded bodies over a real connection."""
+    seen: list[tuple[str, int]] = []
+
+    def read_body(response: httpx.Response) -> None:
+        response.read()
+        seen.append((response.request.url.path, response.status_code))
+
+    http = httpx.Client(
+        transport=httpx.HTTPTransport(retries=0),
+        headers={"Accept-Encoding": "gzip", "X-Cl-Id": sandbox.client_id},
+        event_hooks={"response": [read_body]},
+    )
+    with Moodhood(
+        base_url=sandbox.base_url,
+        client_id=sandbox.client_id,
+        client_secret=sandbox.client_secret,
+        username=sandbox.username,
+        password=sandbox.password,
+        http_client=http,
+    ) as mh:
+        space = mh.call(create_space.sync_detailed, body=SpaceCreate(name="Hooked"))
+        assert any(s.id == space.id for s in mh.call(list_spaces.sync_detailed).items)
+        with pytest.raises(exc.NotFoundError):
+            mh.call(get_room.sync_detailed, space.id, "0" * 24)
+    assert ("/v1/auth/token", 200) in seen and ("/v1/spaces", 201) in seen
+    assert seen[-1][1] == 404
+    assert not http.is_closed
+    http.close()
