@@ -249,10 +249,13 @@ class Moodhood(_BaseMoodhood):
     ``MOODHOOD_BASE_URL`` (default ``https://moodhood.online/v1``); ``client_id``, ``client_secret``,
     ``username``, ``password`` and ``token`` to ``MOODHOOD_CLIENT_ID`` ... ``MOODHOOD_TOKEN``.
     ``token_store`` keeps tokens between runs and ``on_token`` sees every new token. ``max_retries`` and
-    ``timeout`` are defaults that ``call`` can override per call. ``http_client`` is your own
-    ``httpx.Client`` (transport, proxies, event hooks): requests go through it with MoodHood auth, retries
-    and typed errors added, and it is yours to close. ``allow_insecure_http`` permits ``http://`` to a
-    non-loopback host.
+    ``timeout`` (connect 5 s, the rest 30 s) are defaults that ``call`` can override per call.
+
+    ``http_client`` is your own ``httpx.Client``: every attempt goes through its transport, mounts,
+    proxies and event hooks (which see each retry), with MoodHood auth, retries and typed errors added
+    around it, and its default headers are sent too. Its auth, base URL, timeout and redirect settings
+    are not used (the client's own apply), and it stays open when this client closes: it is yours.
+    ``allow_insecure_http`` permits ``http://`` to a non-loopback host.
     """
 
     __slots__ = ()
