@@ -21,6 +21,7 @@ of retries it made into the final response's ``extensions["moodhood.retries"]``.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import email.utils
 import math
 import random
@@ -81,6 +82,8 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
+    if when.tzinfo is None:  # "-0000": UTC, per RFC 5322
+        when = when.replace(tzinfo=datetime.UTC)
     current = time.time() if now is None else now
     return max(when.timestamp() - current, 0.0)
 

@@ -226,6 +226,7 @@ def test_retry_after_beyond_the_cap_fails_at_once() -> None:
         (None, None),
         (email.utils.formatdate(NOW - 30, usegmt=True), 0.0),
         (email.utils.formatdate(NOW + 90, usegmt=True), 90.0),
+        (email.utils.formatdate(NOW + 45), 45.0),  # "... -0000" is UTC, not local time
     ],
 )
 def test_parse_retry_after(value: str | None, expected: float | None) -> None:
