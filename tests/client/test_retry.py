@@ -5,6 +5,7 @@ from __future__ import annotations
 import email.utils
 import logging
 import random
+import time
 from collections.abc import AsyncIterator, Iterator
 
 import httpx
@@ -299,3 +300,15 @@ async def test_async_connect_errors_and_client() -> None:
 def test_negative_max_retries_rejected() -> None:
     with pytest.raises(ValueError, match="max_retries"):
         RetryPolicy(max_retries=-1)
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="needs time.tzset")
+def test_http_date_is_read_as_utc_whatever_the_local_zone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        assert parse_retry_after(email.utils.formatdate(NOW + 45), now=NOW) == 45.0
+        assert parse_retry_after(email.utils.formatdate(NOW + 45, usegmt=True), now=NOW) == 45.0
+    finally:
+        monkeypatch.undo()
+        time.tzset()
