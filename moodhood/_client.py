@@ -291,7 +291,7 @@ class Moodhood(_BaseMoodhood):
             on_token=on_token,
             allow_insecure_http=allow_insecure_http,
         )
-        timeout_ = resolve_timeout(timeout)
+        retries, timeout_ = self._check_max_retries(max_retries), resolve_timeout(timeout)
         owns_pool = http_client is None
         inner = httpx.Client(timeout=timeout_, follow_redirects=False) if http_client is None else http_client
         shared = _Shared(
@@ -302,7 +302,7 @@ class Moodhood(_BaseMoodhood):
             http_client=inner,
             owns_pool=owns_pool,
         )
-        self._setup(shared, self._check_max_retries(max_retries), timeout_, root=True)
+        self._setup(shared, retries, timeout_, root=True)
 
     def _setup(self, shared: _Shared, max_retries: int, timeout: httpx.Timeout, *, root: bool) -> None:
         assert isinstance(shared.http_client, httpx.Client)
@@ -423,7 +423,7 @@ class AsyncMoodhood(_BaseMoodhood):
             on_token=on_token,
             allow_insecure_http=allow_insecure_http,
         )
-        timeout_ = resolve_timeout(timeout)
+        retries, timeout_ = self._check_max_retries(max_retries), resolve_timeout(timeout)
         owns_pool = http_client is None
         inner = (
             httpx.AsyncClient(timeout=timeout_, follow_redirects=False)
@@ -438,7 +438,7 @@ class AsyncMoodhood(_BaseMoodhood):
             http_client=inner,
             owns_pool=owns_pool,
         )
-        self._setup(shared, self._check_max_retries(max_retries), timeout_, root=True)
+        self._setup(shared, retries, timeout_, root=True)
 
     def _setup(self, shared: _Shared, max_retries: int, timeout: httpx.Timeout, *, root: bool) -> None:
         assert isinstance(shared.http_client, httpx.AsyncClient)
