@@ -142,16 +142,12 @@ class _Fetcher:
             assert isinstance(document, dict)
             return document
         page = response.url
-        texts = [response.text]
         scripts = [
             page.join(src.group(1))
             for attrs, _ in _SCRIPT.findall(response.text)
             if (src := _SRC.search(attrs)) and "init" in src.group(1).rsplit("/", 1)[-1]
         ]
-        texts += [body for _, body in _SCRIPT.findall(response.text)]
-        for script in scripts:
-            texts.append(self.get(script).text)
-        for text in texts:
+        for text in [response.text, *(self.get(script).text for script in scripts)]:
             kind, found = find_in_script(text)
             if kind == "doc":
                 assert isinstance(found, dict)
