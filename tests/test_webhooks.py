@@ -249,7 +249,7 @@ def test_event_repr_and_equality() -> None:
 def test_public_surface() -> None:
     assert webhooks.__all__ == sorted(webhooks.__all__)
     for name in webhooks.__all__:
-        assert getattr(webhooks, name).__module__ in ("moodhood.webhooks", "moodhood._exceptions")
+        assert getattr(webhooks, name).__module__ in ("moodhood.webhooks", "moodhood")
 
 
 # --- property: sign then verify round-trips for any JSON body ---------------------------------------
