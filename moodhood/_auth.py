@@ -169,6 +169,7 @@ class MoodhoodAuth(httpx.Auth):
         self._rejected: tuple[str, ...] = ()  # replaced whole (under the mutex), so readers need no lock
         self._flight: _Flight | None = None
         self._quiet_until = -math.inf
+        self._user_refused = False  # the API answered 401 to the cached user token (revocation suspected)
 
     # -- public read-only view ------------------------------------------------------------------------
 
@@ -403,6 +404,7 @@ class MoodhoodAuth(httpx.Auth):
         self._reject(rejected.value)
         if self._user is rejected:
             self._user = None
+            self._user_refused = True
         if self._client is rejected:
             self._client = None
 
@@ -475,6 +477,7 @@ class MoodhoodAuth(httpx.Auth):
         try:
             with self._mutex:
                 client, user, refresh = self._client, self._user, self._refresh
+                user_refused = self._user_refused
             client, user, refresh = self._from_store(client, user, refresh, changes)
             now = self._clock()
             if creds.mode == "client":
@@ -496,6 +499,11 @@ class MoodhoodAuth(httpx.Auth):
                     with self._mutex:
                         self._reject(refresh.value)
                     changes["refresh"] = None
+                    if user_refused:
+                        # The API refused the user token and the server now refuses its refresh token: the
+                        # tokens were revoked, the client token most likely with them. Renewing it first
+                        # keeps the recovery at 3 requests (refresh, client, password) instead of 4.
+                        client = None
                 else:
                     self._user_tokens(access, rotated, refresh, "refresh_token", changes, events)
                     return access
@@ -554,6 +562,8 @@ class MoodhoodAuth(httpx.Auth):
                 self._client = changes["client"]
             if "user" in changes:
                 self._user = changes["user"]
+                if changes["user"] is not None:
+                    self._user_refused = False
             if "refresh" in changes:
                 self._refresh = changes["refresh"]
             if changes.get("client") is not None or changes.get("user") is not None:

@@ -646,3 +646,40 @@ def test_expired_token_does_not_outlive_a_failed_renewal(
 def test_refresh_margin_must_be_non_negative(margin: float, client_credentials: Credentials) -> None:
     with pytest.raises(ValueError, match="refresh_margin"):
         MoodhoodAuth(client_credentials, token_url=BASE + "/auth/token", refresh_margin=margin)
+
+
+# -- revocation ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("client_revoked", [True, False])
+def test_revocation_of_every_token_recovers_in_three_requests(
+    client_revoked: bool,
+    server: FakeServer,
+    make_auth: MakeAuth,
+    sync_client: MakeClient,
+    user_credentials: Credentials,
+) -> None:
+    """A 401 to a live user token whose refresh token is refused too: the client token is renewed first."""
+    server.refresh_mode = "invalid_grant"
+    with sync_client(make_auth(user_credentials)) as client:
+        client.get("/spaces")
+        server.grants.clear()
+        server.revoke_user_tokens()
+        if client_revoked:
+            server.revoke_client_tokens()
+        assert client.get("/spaces").status_code == 200
+        assert server.grant_types() == ["refresh_token", "client_credentials", "password"]
+        server.grants.clear()
+        assert client.get("/spaces").status_code == 200  # and the flag is cleared: no more token requests
+        assert server.grant_types() == []
+
+
+def test_401_with_an_accepted_refresh_keeps_the_client_token(
+    server: FakeServer, make_auth: MakeAuth, sync_client: MakeClient, user_credentials: Credentials
+) -> None:
+    with sync_client(make_auth(user_credentials)) as client:
+        client.get("/spaces")
+        server.grants.clear()
+        server.revoke_user_tokens()
+        assert client.get("/spaces").status_code == 200
+    assert server.grant_types() == ["refresh_token"]

@@ -316,6 +316,8 @@ async def test_revoked_tokens_are_renewed_and_personal_revocation_raises(
     assert (await app(get_room, space_id, room.id)).id == room.id  # a client token may read rooms
     sandbox.revoke_all(personal_tokens=False)
     assert (await app(get_room, space_id, room.id)).id == room.id  # 401 → new client token → replayed
+    # User mode after revocation: 401, refresh refused, new client token, password grant (3 requests).
+    assert space_id in [space.id for space in (await owner(list_spaces)).items]
     with pytest.raises(exc.PermissionDeniedError):
         await app(list_spaces)  # a client token may not list spaces (403)
     personal = connect(token=sandbox.personal_token)
