@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from moodhood._auth import MoodhoodAuth, TokenEvent
 from moodhood._client import AsyncMoodhood, Moodhood
+from moodhood._config import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven
 from moodhood._credentials import Credentials
 from moodhood._exceptions import (
     APIConnectionError,
@@ -37,11 +38,15 @@ from moodhood._exceptions import (
     UnprocessableEntityError,
     WebhookVerificationError,
 )
-from moodhood._retry import AsyncRetryTransport, RetryTransport
+from moodhood._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
 from moodhood._store import FileTokenStore, MemoryTokenStore, TokenStore
 from moodhood._tokens import Token, TokenState
 
 __all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "NOT_GIVEN",
     "APIConnectionError",
     "APIError",
     "APIResponseValidationError",
@@ -62,8 +67,10 @@ __all__ = [
     "MoodhoodAuth",
     "MoodhoodError",
     "NotFoundError",
+    "NotGiven",
     "PermissionDeniedError",
     "RateLimitError",
+    "RetryPolicy",
     "RetryTransport",
     "Token",
     "TokenError",
@@ -78,6 +85,6 @@ __all__ = [
 # Show the public names as moodhood.X in reprs, tracebacks and docs, not as the private module they live in.
 for _name in __all__:
     _obj = globals()[_name]
-    if getattr(_obj, "__module__", "").startswith("moodhood._"):
+    if isinstance(_obj, type) and _obj.__module__.startswith("moodhood._"):
         _obj.__module__ = "moodhood"
 del _name, _obj
