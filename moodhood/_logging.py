@@ -12,10 +12,13 @@ import logging
 
 import httpx
 
+from moodhood import _redact
+
 __all__ = ["log_failure", "log_response", "log_retry", "logger", "safe_path"]
 
 logger = logging.getLogger("moodhood")
 logger.addHandler(logging.NullHandler())
+_redact.install()  # httpx's and httpcore's own records pass through the same masking
 
 
 def safe_path(url: httpx.URL) -> str:

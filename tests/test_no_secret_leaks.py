@@ -459,10 +459,6 @@ def test_no_secret_leaks_client_facade(canary: tuple[Canary, str], caplog: pytes
     assert not leaks, "secrets leaked:\n" + "\n".join(leaks[:20])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="httpcore logs response headers at DEBUG, Set-Cookie included; needs a redacting log filter",
-)
 def test_token_cookies_stay_out_of_httpcore_logs(
     canary: tuple[Canary, str], caplog: pytest.LogCaptureFixture
 ) -> None:
