@@ -258,6 +258,9 @@ def _every_interaction_replayed(request: pytest.FixtureRequest, e2e_target: Targ
         yield
         return
     cassette = request.getfixturevalue("vcr")
+    if cassette is None:  # --disable-recording
+        yield
+        return
     yield
     assert cassette.play_count > 0, "the scenario made no request"
     assert cassette.all_played, (
