@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from moodhood.testing import lint_cassettes
-from tests.e2e.conftest import CASSETTES, REPLAY_ORIGIN
+from tests.e2e.conftest import CASSETTES, REPLAY_BASE_URL, REPLAY_ORIGIN, Target
 
 SPEC = Path(__file__).resolve().parents[2] / "openapi" / "moodhood.yaml"
 METHODS = ("get", "put", "post", "delete", "patch")
@@ -85,3 +85,11 @@ def test_cassette_belongs_to_a_scenario(name: str) -> None:
     scenario = "test_" + name.removesuffix(".yaml")
     sources = "".join(p.read_text("utf-8") for p in Path(__file__).parent.glob("test_*.py"))
     assert f"async def {scenario}(" in sources
+
+
+def test_replay_starts_no_server(e2e_target: Target) -> None:
+    """In replay the target is the fixed, never-resolving host: no sandbox, no account, no control."""
+    if e2e_target.recording:
+        pytest.skip("recording: the target is live")
+    assert (e2e_target.mode, e2e_target.control) == ("replay", None)
+    assert e2e_target.base_url == REPLAY_BASE_URL
