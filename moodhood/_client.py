@@ -27,12 +27,11 @@ from __future__ import annotations
 import importlib.metadata
 import inspect
 from collections.abc import Awaitable, Callable
-from typing import Any, NoReturn, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, NoReturn, Self, TypeVar, cast
 
 import httpx
 from moodhood_api import Client as ApiClient
 from moodhood_api.errors import UnexpectedStatus
-from moodhood_api.models import Error, OAuthError
 from moodhood_api.types import Response
 
 from moodhood._auth import MoodhoodAuth, TokenEvent, is_loopback
@@ -59,6 +58,9 @@ from moodhood._exceptions import InsecureTransportError
 from moodhood._response import GeneratedResponse, status_error, success_value, validation_error
 from moodhood._retry import AsyncRetryTransport, RetryTransport
 from moodhood._store import TokenStore
+
+if TYPE_CHECKING:  # annotations only: importing moodhood_api.models loads every model (~25 ms)
+    from moodhood_api.models import Error, OAuthError
 
 __all__ = ["AsyncMoodhood", "Moodhood"]
 
