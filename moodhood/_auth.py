@@ -21,18 +21,18 @@ retries and cassettes. Each is marked ``request.extensions["moodhood.token_reque
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import copy
 import ipaddress
 import logging
 import math
 import re
+import sys
 import threading
 import time
 from collections.abc import AsyncGenerator, Callable, Generator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
@@ -47,6 +47,9 @@ from ._exceptions import (
 from ._secrets import mask
 from ._store import MemoryTokenStore, StoredToken, TokenKey, TokenRecord, TokenStore
 from ._tokens import Token, TokenState
+
+if TYPE_CHECKING:  # asyncio is imported where it is used, so that import moodhood does not load it
+    import asyncio
 
 __all__ = ["TOKEN_REQUEST_EXTENSION", "MoodhoodAuth", "TokenEvent", "TokenKind", "is_loopback"]
 
@@ -252,6 +255,8 @@ class MoodhoodAuth(httpx.Auth):
                         bearer = result
                         break
                     continue
+                import asyncio  # loaded already: this is an async flow
+
                 flight.loop = asyncio.get_running_loop()
                 step = self._renew(request)
                 try:
@@ -355,6 +360,9 @@ class MoodhoodAuth(httpx.Auth):
     @staticmethod
     def _check_not_blocking_leader(flight: _Flight) -> None:
         """A sync call waiting inside the event loop whose task is renewing would block that task forever."""
+        asyncio = sys.modules.get("asyncio")
+        if asyncio is None:  # never imported: no event loop can be running
+            return
         try:
             running = asyncio.get_running_loop()
         except RuntimeError:
@@ -425,6 +433,8 @@ class MoodhoodAuth(httpx.Auth):
                 loop.call_soon_threadsafe(_wake, future)
 
     async def _async_wait(self, flight: _Flight) -> None:
+        import asyncio
+
         loop = asyncio.get_running_loop()
         future: asyncio.Future[None] = loop.create_future()
         with self._mutex:
