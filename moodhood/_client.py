@@ -24,7 +24,7 @@ Typing compromise: mypy cannot remove the ``client`` keyword from a ``ParamSpec`
 
 from __future__ import annotations
 
-import importlib.metadata
+import functools
 import inspect
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, NoReturn, Self, TypeVar, cast
@@ -68,11 +68,17 @@ T = TypeVar("T")
 
 _PARSE_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
 
-try:
-    _VERSION = importlib.metadata.version("moodhood")
-except importlib.metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-    _VERSION = "0"
-USER_AGENT = f"moodhood-python/{_VERSION}"
+
+@functools.cache
+def _user_agent() -> str:
+    """``moodhood-python/<version>``, looked up at the first client: importlib.metadata is slow to import."""
+    import importlib.metadata
+
+    try:
+        version = importlib.metadata.version("moodhood")
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        version = "0"
+    return f"moodhood-python/{version}"
 
 
 def _headers(http_client: httpx.Client | httpx.AsyncClient | None) -> httpx.Headers:
@@ -80,7 +86,7 @@ def _headers(http_client: httpx.Client | httpx.AsyncClient | None) -> httpx.Head
     headers = httpx.Headers(http_client.headers) if http_client is not None else httpx.Headers()
     agent = headers.get("user-agent")
     if agent is None or agent.startswith("python-httpx/"):
-        headers["User-Agent"] = USER_AGENT
+        headers["User-Agent"] = _user_agent()
     return headers
 
 
