@@ -30,7 +30,6 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Literal
 
-import anyio
 import httpx
 
 from moodhood._logging import log_retry
@@ -151,6 +150,13 @@ def _safe_to_replay(request: httpx.Request) -> bool:
     return bool(request.extensions.get(EXT_TOKEN_REQUEST) or request.extensions.get(EXT_RETRY_POST))
 
 
+async def _sleep(seconds: float) -> None:
+    """``anyio.sleep`` (asyncio and trio), imported at the first async retry, not by ``import moodhood``."""
+    import anyio
+
+    await anyio.sleep(seconds)
+
+
 def _mark(response: httpx.Response, retries: int) -> httpx.Response:
     response.extensions[EXT_RETRIES] = retries
     return response
@@ -217,7 +223,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         *,
         policy: RetryPolicy | None = None,
         max_retries: int | None = None,
-        sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
+        sleep: Callable[[float], Awaitable[None]] = _sleep,
         random: Callable[[], float] = random.random,
         now: Callable[[], float] = time.time,
     ) -> None:
