@@ -212,9 +212,11 @@ def _keep_cookies(
     client: httpx.Client | httpx.AsyncClient, request: httpx.Request, response: httpx.Response
 ) -> None:
     """Store cookies the response sets in the inner client's jar, as its own ``send`` would have."""
-    if any(key.lower() in _COOKIE_HEADERS for key, _ in response.headers.raw):
-        response.request = request
-        client.cookies.extract_cookies(response)
+    for key, _ in response.headers.raw:
+        if key.lower() in _COOKIE_HEADERS:
+            response.request = request
+            client.cookies.extract_cookies(response)
+            return
 
 
 class ClientTransport(httpx.BaseTransport):

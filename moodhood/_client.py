@@ -374,7 +374,7 @@ class Moodhood(_BaseMoodhood):
                 if typed is error:
                     raise
                 raise typed from error
-            if inspect.isawaitable(result):
+            if not isinstance(result, Response) and inspect.isawaitable(result):
                 if inspect.iscoroutine(result):
                     result.close()  # never started: nothing was sent
                 raise TypeError(
