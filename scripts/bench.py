@@ -73,6 +73,13 @@ def machine() -> str:
     )
 
 
+def _load() -> str:
+    try:
+        return f"{os.getloadavg()[0]:.2f}"
+    except OSError:  # pragma: no cover - not on every platform
+        return "n/a"
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
@@ -107,10 +114,10 @@ def _plan(quick: bool, rounds: int) -> dict[str, Callable[[], list[Row]]]:
     from _bench_tokens import bench_tokens
 
     return {
-        "mock": lambda: bench_mock(rounds, 200 if quick else 2000),
-        "loopback": lambda: bench_loopback(rounds, 64 if quick else 640),
+        "mock": lambda: bench_mock(rounds, 200 if quick else 1000),
+        "loopback": lambda: bench_loopback(max(rounds // 3, 1), 64 if quick else 640),
         "tokens": lambda: bench_tokens(1 if quick else 3),
-        "import": lambda: bench_imports(3 if quick else max(rounds, 9)),
+        "import": lambda: bench_imports(3 if quick else rounds),
         "regen": lambda: bench_regenerate(1 if quick else 3),
     }
 
@@ -122,10 +129,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = [s for s in only if s not in SECTIONS]
     if unknown:
         _parser().error(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
-    rounds = args.rounds if args.rounds is not None else (2 if args.quick else 7)
+    rounds = args.rounds if args.rounds is not None else (2 if args.quick else 15)
     if rounds < 1:
         _parser().error("--rounds must be at least 1")
     plan = _plan(args.quick, rounds)
+    load_before = _load()
     rows: list[Row] = []
     started = time.perf_counter()
     for section in SECTIONS:
@@ -135,7 +143,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"bench: {section} done in {time.perf_counter() - section_start:.1f} s", file=sys.stderr)
     took = time.perf_counter() - started
     mode = "quick smoke run" if args.quick else f"{rounds} rounds"
-    block = f"{render(rows)}\n\nMachine: {machine()}. Run: {mode}, {took:.0f} s in all."
+    block = (
+        f"{render(rows)}\n\nMachine: {machine()}.\nRun: {mode}, {took:.0f} s in all; load average "
+        f"{load_before} before, {_load()} after (other work on the machine shifts absolute numbers; ratios "
+        "compare variants timed side by side)."
+    )
     print(block)
     if args.markdown_out is not None:
         _write_markdown(args.markdown_out, block)
