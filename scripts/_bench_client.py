@@ -127,7 +127,7 @@ def _ratio_row(what: str, times: list[float], base: list[float], base_name: str,
         what,
         f"{median(times):.1f} µs/call",
         f"{base_name} {median(base):.1f} µs",
-        f"{ratio:.2f}x",
+        f"{ratio:.3f}x",
         f"<= {limit:.2f}x" if limit is not None else "",
         None if limit is None else ratio <= limit,
     )
