@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import ipaddress
 import logging
 import math
 import re
@@ -44,6 +43,8 @@ from ._exceptions import (
     MoodhoodError,
     TokenError,
 )
+from ._net import is_loopback
+from ._retry import EXT_TOKEN_REQUEST
 from ._secrets import mask
 from ._store import MemoryTokenStore, StoredToken, TokenKey, TokenRecord, TokenStore
 from ._tokens import Token, TokenState
@@ -51,11 +52,11 @@ from ._tokens import Token, TokenState
 if TYPE_CHECKING:  # asyncio is imported where it is used, so that import moodhood does not load it
     import asyncio
 
-__all__ = ["TOKEN_REQUEST_EXTENSION", "MoodhoodAuth", "TokenEvent", "TokenKind", "is_loopback"]
+__all__ = ["TOKEN_REQUEST_EXTENSION", "MoodhoodAuth", "TokenEvent", "TokenKind"]
 
 logger = logging.getLogger("moodhood.auth")
 
-TOKEN_REQUEST_EXTENSION = "moodhood.token_request"
+TOKEN_REQUEST_EXTENSION = EXT_TOKEN_REQUEST
 """The ``request.extensions`` key set to ``True`` on every token request the auth flow yields."""
 
 TokenKind = Literal["client", "user", "refresh"]
@@ -81,17 +82,6 @@ class TokenEvent:
     kind: TokenKind
     token: Token
     grant: str
-
-
-def is_loopback(host: str) -> bool:
-    """Whether ``host`` is ``localhost``, in 127.0.0.0/8 or ``::1``."""
-    host = host.strip("[]").lower().rstrip(".")
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _is_rejection(exc: TokenError) -> bool:

@@ -34,7 +34,7 @@ from moodhood_api import Client as ApiClient
 from moodhood_api.errors import UnexpectedStatus
 from moodhood_api.types import Response
 
-from moodhood._auth import MoodhoodAuth, TokenEvent, is_loopback
+from moodhood._auth import MoodhoodAuth, TokenEvent
 from moodhood._base_client import (
     AsyncClientTransport,
     AsyncMoodhoodHTTPClient,
@@ -55,6 +55,7 @@ from moodhood._config import (
 )
 from moodhood._credentials import Credentials
 from moodhood._exceptions import InsecureTransportError
+from moodhood._net import is_loopback
 from moodhood._response import GeneratedResponse, status_error, success_value, validation_error
 from moodhood._retry import AsyncRetryTransport, RetryTransport
 from moodhood._store import TokenStore

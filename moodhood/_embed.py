@@ -24,7 +24,6 @@ The host page must be served over HTTPS, and browsers that block third-party coo
 from __future__ import annotations
 
 import html
-import ipaddress
 import re
 from collections.abc import Iterable, Mapping
 from urllib.parse import parse_qsl, quote, unquote_plus, urlencode, urlsplit, urlunsplit
@@ -32,6 +31,7 @@ from urllib.parse import parse_qsl, quote, unquote_plus, urlencode, urlsplit, ur
 import attrs
 
 from moodhood._exceptions import InsecureTransportError
+from moodhood._net import is_loopback
 from moodhood._secrets import mask
 
 __all__ = [
@@ -118,19 +118,10 @@ def _check_base(url: str, *, carries_token: bool) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("https", "http") or not parts.hostname:
         raise ValueError(f"a room link needs an https:// URL, got scheme {parts.scheme or 'none'!r}")
-    if parts.scheme == "http" and carries_token and not _is_loopback(parts.hostname):
+    if parts.scheme == "http" and carries_token and not is_loopback(parts.hostname):
         raise InsecureTransportError(
             f"refusing to put a token into a plain http:// link to {parts.hostname}; use https://"
         )
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def room_link(

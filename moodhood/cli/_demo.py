@@ -182,7 +182,7 @@ class Demo:
         self.steps: list[Step] = []
         self._current: Step | None = None
         self._base_path = re.sub(r"^https?://[^/]+", "", base_url).rstrip("/")
-        from moodhood._auth import is_loopback
+        from moodhood._net import is_loopback
 
         self.receiver_reachable = sandbox or is_loopback(httpx_host(base_url))
         """Whether the server can reach a receiver on this machine's loopback interface."""

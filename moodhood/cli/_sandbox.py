@@ -6,7 +6,6 @@ the user typed are shown masked (they know them). JWTs are never printed.
 
 from __future__ import annotations
 
-import ipaddress
 import signal
 import sys
 import threading
@@ -15,12 +14,11 @@ from typing import Annotated
 
 import typer
 
+from moodhood._net import is_loopback
 from moodhood._secrets import mask
 from moodhood.cli._errors import CommandError
 
 __all__ = ["register"]
-
-_LOOPBACK_NAMES = ("localhost",)
 
 
 def _pair(value: str, option: str, what: str) -> tuple[str, str]:
@@ -28,15 +26,6 @@ def _pair(value: str, option: str, what: str) -> tuple[str, str]:
     if not sep or not left or not right:
         raise typer.BadParameter(f"expected {what}, got {mask(value)!r}", param_hint=option)
     return left, right
-
-
-def _is_loopback(host: str) -> bool:
-    if host in _LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _show(value: str, typed: bool) -> str:
@@ -90,7 +79,7 @@ def sandbox(
         refresh_grant_enabled=not no_refresh_grant,
         doc_auth=_pair(doc_auth, "--doc-auth", "USER:PASSWORD") if doc_auth else None,
     )
-    if not _is_loopback(host):
+    if not is_loopback(host):
         typer.echo(
             f"warning: binding to {host}: the sandbox accepts demo credentials; anyone who can reach this "
             "address can use it",

@@ -8,9 +8,10 @@ from collections.abc import Callable
 import httpx
 import pytest
 
-from moodhood._auth import MoodhoodAuth, TokenEvent, is_loopback
+from moodhood._auth import MoodhoodAuth, TokenEvent
 from moodhood._credentials import Credentials
 from moodhood._exceptions import InsecureTransportError, TokenError
+from moodhood._net import is_loopback
 from tests.auth.conftest import (
     BASE,
     CLIENT_ID,

@@ -177,6 +177,6 @@ def test_port_in_use_fails_with_one_line(sandbox_server: object) -> None:
     ],
 )
 def test_only_loopback_binds_go_without_a_warning(host: str, loopback: bool) -> None:
-    from moodhood.cli._sandbox import _is_loopback
+    from moodhood._net import is_loopback
 
-    assert _is_loopback(host) is loopback
+    assert is_loopback(host) is loopback
