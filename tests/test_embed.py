@@ -21,7 +21,7 @@ from moodhood.embed import (
     room_link,
 )
 
-TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJ1c2VyIn0.canary-signature-QWERTY"
+TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJ1c2VyIn0.canary-QWERTY"
 HOSTILE = ['"><script>alert(1)</script>', "a&b=c", "it's", "Ёжик 🚀", "x y+z", "%20", "#frag", "\n\t", "/../"]
 
 

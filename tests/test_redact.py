@@ -10,7 +10,7 @@ import pytest
 import moodhood  # noqa: F401  (importing the SDK installs the filter)
 from moodhood._redact import REDACTED_LOGGERS, RedactingFilter, redact
 
-JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjYW5hcnkifQ.c2lnbmF0dXJlLWNhbmFyeS0xMjM0"
+JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjYW5hcnkifQ.ZmFrZS0xMjM0"
 
 
 def test_header_values_are_masked() -> None:
