@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from typing import Final, Literal
@@ -67,5 +68,17 @@ def resolve_base_url(base_url: str | httpx.URL | None, environ: Mapping[str, str
 
 
 def resolve_timeout(timeout: TimeoutTypes) -> httpx.Timeout:
-    """An ``httpx.Timeout`` from seconds, a ``Timeout`` or ``None`` (no timeout)."""
-    return timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+    """An ``httpx.Timeout`` from seconds, a ``Timeout`` or ``None`` (no timeout).
+
+    Every phase must be ``None`` or a finite number of seconds above 0: a 0 would fail every connect at
+    once and a negative one only at the socket, mid-call, with a bare ``ValueError``.
+    """
+    resolved = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+    for phase, seconds in resolved.as_dict().items():
+        if seconds is not None and (
+            isinstance(seconds, bool) or not isinstance(seconds, int | float) or not 0 < seconds < math.inf
+        ):
+            raise ValueError(
+                f"timeout ({phase}) must be a number of seconds > 0, or None for no limit, not {seconds!r}"
+            )
+    return resolved

@@ -394,3 +394,18 @@ async def test_wrapped_functions_are_accepted() -> None:
     amh = amh_with(async_rec)
     assert await amh.call(functools.partial(delete_room.asyncio_detailed, SPACE), ROOM) is None
     assert async_rec.requests[0].url.path == f"/v1/spaces/{SPACE}/rooms/{ROOM}"
+
+
+@pytest.mark.parametrize("bad", [0, -1, 0.0, float("nan"), float("inf"), httpx.Timeout(5.0, read=-1)])
+def test_a_timeout_that_is_not_positive_seconds_is_refused_up_front(bad: float | httpx.Timeout) -> None:
+    """0 made every connect fail at once; -1 raised a bare ValueError from the socket, mid-call."""
+    rec = Recorder(httpx.Response(200, json={"items": []}))
+    with pytest.raises(ValueError, match="timeout"):
+        mh_with(rec, timeout=bad)
+    mh = mh_with(rec)
+    with pytest.raises(ValueError, match="timeout"):
+        mh.with_options(timeout=bad)
+    with pytest.raises(ValueError, match="timeout"):
+        mh.call(list_spaces.sync_detailed, timeout=bad)
+    assert rec.requests == []
+    mh.call(list_spaces.sync_detailed, timeout=httpx.Timeout(None, connect=2.0))  # None: no limit, fine
