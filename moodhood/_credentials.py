@@ -12,6 +12,7 @@ Three modes:
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -20,6 +21,8 @@ from ._exceptions import ConfigurationError
 from ._secrets import mask
 
 __all__ = ["ENV_VARS", "Credentials", "CredentialsMode"]
+
+_BEARER = re.compile(r"[\x21-\x7e]+")
 
 CredentialsMode = Literal["client", "user", "personal"]
 
@@ -69,6 +72,12 @@ class Credentials:
                 raise _missing(name)
             if not wanted and value is not None:
                 raise ConfigurationError(f"{name} is not used by {self.mode!r} credentials")
+        if self.token is not None and not _BEARER.fullmatch(self.token):
+            # Sent as is, h11 would refuse the header with an error quoting it whole (token included).
+            raise ConfigurationError(
+                "token holds whitespace, control or non-ASCII characters (a newline read from a file?); "
+                "a personal token is one word of printable ASCII"
+            )
 
     @classmethod
     def client(cls, client_id: str, client_secret: str) -> Credentials:

@@ -143,3 +143,13 @@ def test_contradictions_are_errors() -> None:
     with pytest.raises(ConfigurationError, match="MOODHOOD_TOKEN") as info:
         Credentials.from_env(environ=env)
     assert TOKEN not in str(info.value) and SECRET not in str(info.value)
+
+
+@pytest.mark.parametrize("bad", [TOKEN + "\n", " " + TOKEN, TOKEN[:5] + " " + TOKEN[5:], TOKEN + "ø"])
+def test_personal_token_that_is_no_bearer_is_a_clear_error_without_echoing_it(bad: str) -> None:
+    """A token read from a file keeps its newline: sent as is, h11 would raise an error quoting it whole."""
+    with pytest.raises(ConfigurationError, match="token") as info:
+        Credentials.personal(bad)
+    assert TOKEN[5:-4] not in str(info.value)
+    with pytest.raises(ConfigurationError):
+        Credentials.from_env(environ={"MOODHOOD_TOKEN": bad})
