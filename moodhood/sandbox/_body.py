@@ -3,13 +3,57 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from starlette.requests import Request
 
 from moodhood.sandbox._errors import ApiError
 
-__all__ = ["Body", "read_body"]
+__all__ = ["Body", "loads_strict", "read_body"]
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is out of range")
+    return value
+
+
+def _check_text(value: Any) -> None:
+    """Raise ``ValueError`` for a key or string value with a lone surrogate: it could never be sent back."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("lone surrogate in a JSON string") from None
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def loads_strict(raw: bytes) -> Any:
+    """Parse JSON that the sandbox can store and echo: ``ValueError`` for anything else.
+
+    Rejects what :func:`json.loads` lets through but cannot be answered with or compared later: ``NaN`` and
+    ``Infinity``, numbers that overflow to infinity, strings with lone surrogates, and nesting deep enough
+    to exhaust the recursion limit.
+    """
+    try:
+        data = json.loads(raw, parse_constant=_reject_constant, parse_float=_finite_float)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
+    _check_text(data)
+    return data
 
 
 async def read_body(request: Request, *, allow_empty: bool = False) -> Body:
@@ -23,8 +67,8 @@ async def read_body(request: Request, *, allow_empty: bool = False) -> Body:
             return Body({})
         raise ApiError(400, "invalid_body", "The request body must be a JSON object")
     try:
-        data = json.loads(raw)
-    except (UnicodeDecodeError, ValueError):
+        data = loads_strict(raw)
+    except ValueError:
         raise ApiError(400, "invalid_json", "The request body is not valid JSON") from None
     if not isinstance(data, dict):
         raise ApiError(400, "invalid_body", "The request body must be a JSON object")

@@ -15,13 +15,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from moodhood.sandbox._body import loads_strict
 from moodhood.sandbox._errors import ApiError
 from moodhood.sandbox._faults import parse_fault
 from moodhood.sandbox._media import finish_call
@@ -43,7 +43,7 @@ async def _json(request: Request) -> dict[str, Any]:
     if not raw.strip():
         return {}
     try:
-        data = json.loads(raw)
+        data = loads_strict(raw)
     except ValueError:
         raise ApiError(400, "invalid_json", "The request body is not valid JSON") from None
     if not isinstance(data, dict):

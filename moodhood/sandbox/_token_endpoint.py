@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hmac
-import json
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -11,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from moodhood.sandbox._auth import bearer_token
+from moodhood.sandbox._body import loads_strict
 from moodhood.sandbox._errors import OAuthError, oauth_error_response
 from moodhood.sandbox._state import SandboxState
 
@@ -26,8 +26,8 @@ async def _params(request: Request) -> dict[str, Any]:
         except UnicodeDecodeError:
             raise OAuthError("invalid_request", "The form body is not UTF-8") from None
     try:
-        data = json.loads(raw) if raw.strip() else None
-    except (UnicodeDecodeError, ValueError):
+        data = loads_strict(raw) if raw.strip() else None
+    except ValueError:
         raise OAuthError("invalid_request", "The request body is not valid JSON") from None
     if not isinstance(data, dict):
         raise OAuthError("invalid_request", "The request body must be a JSON object or a form")
