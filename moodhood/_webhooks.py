@@ -246,7 +246,8 @@ def verify(raw_body: bytes | str, secret: str) -> WebhookEvent:
     if not isinstance(body, dict):
         raise WebhookVerificationError("the webhook payload has no object 'body'")
     expected = hmac.new(key, canonical_json(body), hashlib.sha256).hexdigest()
-    if not hmac.compare_digest(expected.encode("ascii"), signature.lower().encode("utf-8")):
+    # surrogatepass: a lone surrogate (JSON allows "\ud800") is a wrong signature, not a UnicodeEncodeError
+    if not hmac.compare_digest(expected.encode("ascii"), signature.lower().encode("utf-8", "surrogatepass")):
         raise WebhookVerificationError("the webhook signature does not match")
     event_name = _field(body, "eventName")
     record_id = body.get("recordId")

@@ -137,10 +137,12 @@ def test_uppercase_hex_signature_is_accepted() -> None:
         (b'{"signature": "00", "body": [1]}', "'body'"),
         (b'{"signature": "00", "body": "{}"}', "'body'"),
         (b'{"signature": "00", "body": {}}', "signature does not match"),
+        (b'{"signature": "\\ud800", "body": {}}', "signature does not match"),
+        ('{"signature": "\udc00", "body": {}}', "signature does not match"),
         (b"[" * 100_000 + b"]" * 100_000, "not valid JSON"),
     ],
 )
-def test_malformed_payloads(raw: bytes, message: str) -> None:
+def test_malformed_payloads(raw: bytes | str, message: str) -> None:
     with pytest.raises(WebhookVerificationError, match=message):
         verify(raw, SECRET)
 
