@@ -117,6 +117,28 @@ def _wake(future: asyncio.Future[None]) -> None:
 
 _UNSET: Any = object()
 
+_SHOWN = frozenset({"client_id", "grant_type", "username", "Accept"})
+
+
+class _Masked(dict[str, Any]):
+    """A token request's body or headers, or a token response: a dict whose ``repr`` masks its secrets.
+
+    Tracebacks rendered with local variables (``capture_locals``, rich, pytest ``--showlocals``, error
+    trackers) print the locals of the renewal frames; this keeps the client secret, password and tokens
+    out of them.
+    """
+
+    def __repr__(self) -> str:
+        items = (
+            f"{k!r}: {v!r}"
+            if k in _SHOWN
+            else f"{k!r}: {repr(mask(v)) if isinstance(v, str) else type(v).__name__}"
+            for k, v in self.items()
+        )
+        return "{" + ", ".join(items) + "}"
+
+    __str__ = __repr__
+
 
 class MoodhoodAuth(httpx.Auth):
     """MoodHood authentication for ``httpx.Client`` and ``httpx.AsyncClient`` (one instance serves both).
@@ -463,12 +485,11 @@ class MoodhoodAuth(httpx.Auth):
             return self._parse(response, grant_type, sent_at)
 
         creds = self._credentials
-        client_id, client_secret = creds.client_id or "", creds.client_secret or ""
-        client_body = {"client_id": client_id, "client_secret": client_secret}
+        client_body = _Masked(client_id=creds.client_id or "", client_secret=creds.client_secret or "")
 
         def client_grant() -> Generator[httpx.Request, httpx.Response, Token]:
             access, _ = yield from grant(
-                "client_credentials", {**client_body, "grant_type": "client_credentials"}
+                "client_credentials", _Masked(client_body, grant_type="client_credentials")
             )
             changes["client"] = access
             events.append(TokenEvent("client", access, "client_credentials"))
@@ -490,7 +511,7 @@ class MoodhoodAuth(httpx.Auth):
                 try:
                     access, rotated = yield from grant(
                         "refresh_token",
-                        {**client_body, "grant_type": "refresh_token", "refresh_token": refresh.value},
+                        _Masked(client_body, grant_type="refresh_token", refresh_token=refresh.value),
                     )
                 except TokenError as exc:
                     if not _is_rejection(exc):
@@ -511,12 +532,12 @@ class MoodhoodAuth(httpx.Auth):
             if client is None or not self._usable(client, self._clock()):
                 client = yield from client_grant()
                 client_is_new = True
-            password_body = {
-                **client_body,
-                "grant_type": "password",
-                "username": creds.username or "",
-                "password": creds.password or "",
-            }
+            password_body = _Masked(
+                client_body,
+                grant_type="password",
+                username=creds.username or "",
+                password=creds.password or "",
+            )
             try:
                 access, new_refresh = yield from grant("password", password_body, client)
             except TokenError as exc:
@@ -659,7 +680,7 @@ class MoodhoodAuth(httpx.Auth):
         bearer: Token | None,
         api_request: httpx.Request | None,
     ) -> httpx.Request:
-        headers = {"Accept": "application/json"}
+        headers = _Masked(Accept="application/json")
         if bearer is not None:
             headers["Authorization"] = f"Bearer {bearer.value}"
         extensions: dict[str, Any] = {TOKEN_REQUEST_EXTENSION: True}
@@ -675,25 +696,35 @@ class MoodhoodAuth(httpx.Auth):
         return text if len(text) <= limit else text[:limit] + "…"
 
     def _parse(self, response: httpx.Response, grant_type: str, sent_at: float) -> tuple[Token, Token | None]:
-        """The access and refresh tokens of a token response, or a ``TokenError``."""
+        """The access and refresh tokens of a token response, or a ``TokenError``.
+
+        The parsed body lives in a ``_Masked`` dict and no raw value is bound to a local when an error is
+        raised, so a traceback rendered with local variables shows no token and no echoed secret.
+        """
         status = response.status_code
         content_type = response.headers.get("content-type", "").split(";")[0].strip() or "no content type"
         try:
-            data: object = response.json()
-        except (ValueError, UnicodeDecodeError):
-            data = _UNSET
-        error = description = None
-        if isinstance(data, dict):
-            raw_error, raw_description = data.get("error"), data.get("error_description")
-            error = self._redact(raw_error, 100) if isinstance(raw_error, str) else None
-            description = self._redact(raw_description, 300) if isinstance(raw_description, str) else None
+            parsed: object = response.json()
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            parsed = _UNSET
+        shape = (
+            "not JSON" if parsed is _UNSET else None if isinstance(parsed, dict) else "JSON but not an object"
+        )
+        data = _Masked(parsed) if isinstance(parsed, dict) else _Masked()
+        del parsed
+        error = self._redact(data["error"], 100) if isinstance(data.get("error"), str) else None
+        description = (
+            self._redact(data["error_description"], 300)
+            if isinstance(data.get("error_description"), str)
+            else None
+        )
         if not 200 <= status < 300 or error is not None:
             message = f"The token endpoint refused the {grant_type} grant: HTTP {status}"
             if error:
                 message += f" {error}"
             if description:
                 message += f": {description}"
-            if data is _UNSET:
+            if shape == "not JSON":
                 message += f" (the answer is not JSON: {content_type})"
             raise TokenError(
                 message,
@@ -702,33 +733,31 @@ class MoodhoodAuth(httpx.Auth):
                 status_code=status,
                 request=response.request,
             )
-        if data is _UNSET or not isinstance(data, dict):
-            what = "not JSON" if data is _UNSET else "JSON but not an object"
+        if shape is not None:
             raise TokenError(
                 f"The token endpoint answered the {grant_type} grant with HTTP {status} and a body that is "
-                f"{what} ({content_type}), not a token",
+                f"{shape} ({content_type}), not a token",
                 status_code=status,
                 request=response.request,
             )
-        access = data.get("access_token")
-        if not isinstance(access, str) or not access:
+        if not isinstance(data.get("access_token"), str) or not data["access_token"]:
             raise TokenError(
                 f"The token endpoint answered the {grant_type} grant with HTTP {status} but no access_token",
                 status_code=status,
                 request=response.request,
             )
-        if not _BEARER_CHARS.fullmatch(access):
+        if not _BEARER_CHARS.fullmatch(data["access_token"]):
             raise TokenError(
                 f"The token endpoint answered the {grant_type} grant with an access_token that is not a "
                 "usable bearer token (empty, spaces or control characters)",
                 status_code=status,
                 request=response.request,
             )
-        refresh = data.get("refresh_token")
         refresh_token = None
-        if isinstance(refresh, str) and _BEARER_CHARS.fullmatch(refresh):
-            refresh_token = Token.from_response(refresh, sent_at=sent_at)
-        return Token.from_response(access, sent_at=sent_at, expires_in=data.get("expires_in")), refresh_token
+        if isinstance(data.get("refresh_token"), str) and _BEARER_CHARS.fullmatch(data["refresh_token"]):
+            refresh_token = Token.from_response(data["refresh_token"], sent_at=sent_at)
+        access = Token.from_response(data["access_token"], sent_at=sent_at, expires_in=data.get("expires_in"))
+        return access, refresh_token
 
     # -- API requests -----------------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import inspect
 import json
 import logging
 import secrets
@@ -29,9 +30,10 @@ from typing import Any
 import httpx
 import pytest
 
+import moodhood
 from moodhood._auth import MoodhoodAuth, TokenEvent
 from moodhood._credentials import Credentials
-from moodhood._exceptions import MoodhoodError
+from moodhood._exceptions import ConfigurationError, MoodhoodError
 from moodhood._store import FileTokenStore, MemoryTokenStore
 
 CLIENT_ID = "canary-client"
@@ -149,6 +151,48 @@ class Clock:
         return self.now
 
 
+SDK_DIR = Path(moodhood.__file__).resolve().parent
+_ARGS_FLAGS = inspect.CO_VARARGS | inspect.CO_VARKEYWORDS
+
+
+def sdk_frame_locals(error: BaseException) -> str:
+    """The local variables of every ``moodhood`` frame in ``error``'s traceback and its chain, as a
+    traceback rendered with locals (``capture_locals``, rich, ``--showlocals``, error trackers) shows them.
+
+    Left out: frames of the caller, the generated client and httpx/httpcore, which the SDK does not control
+    (header bytes inside h11, a parsed body), and the parameters of ``call``, which are the caller's own
+    arguments (a grant body they built themselves).
+    """
+    lines: list[str] = []
+    pending: list[BaseException] = [error]
+    seen: set[int] = set()
+    while pending:
+        exc = pending.pop()
+        if id(exc) in seen:
+            continue
+        seen.add(id(exc))
+        tb = exc.__traceback__
+        while tb is not None:
+            code = tb.tb_frame.f_code
+            if Path(code.co_filename).resolve().is_relative_to(SDK_DIR):
+                skipped: set[str] = set()
+                if code.co_name == "call":
+                    count = (
+                        code.co_argcount
+                        + code.co_kwonlyargcount
+                        + bin(code.co_flags & _ARGS_FLAGS).count("1")
+                    )
+                    skipped = set(code.co_varnames[:count])
+                lines += [
+                    f"{code.co_name}: {name} = {value!r}"
+                    for name, value in tb.tb_frame.f_locals.items()
+                    if name not in skipped
+                ]
+            tb = tb.tb_next
+        pending += [e for e in (exc.__cause__, exc.__context__) if e is not None]
+    return "\n".join(lines)
+
+
 class Artifacts:
     """Everything a person could read: reprs, messages, tracebacks, warnings."""
 
@@ -160,6 +204,8 @@ class Artifacts:
         self.items.append((f"str {label}", str(obj)))
         if isinstance(obj, BaseException):
             self.items.append((f"traceback {label}", "".join(traceback.format_exception(obj))))
+            if not isinstance(obj, ConfigurationError):  # those frames hold the caller's own arguments
+                self.items.append((f"SDK frame locals {label}", sdk_frame_locals(obj)))
             for name, value in vars(obj).items():
                 if name != "request":
                     self.items.append((f"attr {label}.{name}", repr(value)))
@@ -321,6 +367,8 @@ def test_no_secret_leaks(
             )
 
     # The scan is meaningful: the paths ran, tokens were issued, and the logs are there.
+    frames = "\n".join(text for label, text in art.items if label.startswith("SDK frame locals"))
+    assert "_renew: password_body = " in frames and "_parse: data = " in frames
     assert len(state.issued) >= 10
     loggers = {record.name.split(".")[0] for record in caplog.records}
     assert {"moodhood", "httpx", "httpcore"} <= loggers
