@@ -67,7 +67,7 @@ __all__ = ["AsyncMoodhood", "Moodhood"]
 
 T = TypeVar("T")
 
-_PARSE_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
+_PARSE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, RecursionError)
 
 
 @functools.cache

@@ -125,11 +125,11 @@ def read_body(response: httpx.Response) -> object:
     content = response.content
     if not content:
         return None
+    secrets = _sent_secrets(_request_of(response))
     try:
-        body: object = json.loads(content)
-    except ValueError:
-        body = response.text
-    return redact(body, _sent_secrets(_request_of(response)))
+        return redact(json.loads(content), secrets)
+    except (ValueError, RecursionError):  # not JSON, or nested too deep to parse or walk: its text
+        return redact(response.text, secrets)
 
 
 def _field(body: object, *names: str) -> str | None:

@@ -133,12 +133,23 @@ def test_non_json_520_is_not_a_value_error() -> None:
         httpx.Response(200, text="not json"),
         httpx.Response(200, json=[1, 2]),
         httpx.Response(202, json={"id": SPACE}),  # a 2xx the spec does not document
+        httpx.Response(201, content=b"[" * 100_000),  # json.loads raises RecursionError
     ],
 )
 def test_unparseable_success_is_a_validation_error(response: httpx.Response) -> None:
     with pytest.raises(exc.APIResponseValidationError) as info:
         mh_with(Recorder(response)).call(create_space.sync_detailed, body=SpaceCreate(name="x"))
     assert info.value.status_code == response.status_code
+
+
+@pytest.mark.parametrize("depth", [5_000, 100_000])
+def test_an_error_body_nested_too_deep_is_still_a_typed_error(depth: int) -> None:
+    """json.loads (100 000 levels) or the redaction walk (5 000) raised RecursionError out of call()."""
+    body = b"[" * depth + b"]" * depth
+    rec = Recorder(httpx.Response(500, content=body, headers={"content-type": "application/json"}))
+    with pytest.raises(exc.InternalServerError) as info:
+        mh_with(rec, max_retries=0).call(list_spaces.sync_detailed)
+    assert info.value.body == body.decode()
 
 
 def test_connection_and_timeout_errors() -> None:
