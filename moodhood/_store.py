@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import math
 import os
 import sys
 import tempfile
@@ -122,7 +123,13 @@ def _number_or_none(value: object) -> float | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError("not a number")
-    return float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # a 400-digit integer
+        raise ValueError("not a finite number") from None
+    if not math.isfinite(number):  # NaN or infinity would keep a token fresh forever
+        raise ValueError("not a finite number")
+    return number
 
 
 def _token_from_json(data: object) -> StoredToken:

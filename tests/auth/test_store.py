@@ -124,6 +124,18 @@ def test_malformed_entry_is_ignored(tmp_path: Path) -> None:
     assert FileTokenStore(path).load(KEY) is None
 
 
+@pytest.mark.parametrize("number", ["1" + "0" * 400, "NaN", "Infinity", "-Infinity"])
+def test_entry_with_a_number_that_is_no_time_is_ignored(tmp_path: Path, number: str) -> None:
+    """A 400-digit expiry raised OverflowError out of load(); NaN or infinity made a token fresh forever."""
+    path = tmp_path / "tokens.json"
+    entry = {"base_url": BASE, "client_id": CLIENT_ID, "username": USERNAME, "access": {"value": ACCESS}}
+    text = json.dumps({"format": "moodhood-tokens", "version": 1, "entries": [entry]})
+    path.write_text(text.replace(f'"value": "{ACCESS}"', f'"value": "{ACCESS}", "expires_at": {number}'))
+    assert FileTokenStore(path).load(KEY) is None
+    path.write_text(text.replace(f'"value": "{ACCESS}"', f'"value": "{ACCESS}", "lifetime": {number}'))
+    assert FileTokenStore(path).load(KEY) is None
+
+
 def test_unwritable_directory(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")
