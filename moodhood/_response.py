@@ -19,7 +19,7 @@ from moodhood._exceptions import (
     RateLimitError,
     _status_error_class,
 )
-from moodhood._retry import parse_retry_after
+from moodhood._retry import RETRY_STATUSES, parse_retry_after
 from moodhood._secrets import mask
 
 __all__ = [
@@ -163,7 +163,7 @@ def status_error(response: httpx.Response, *, now: float | None = None) -> APISt
     message = f"{status} {reason}" + (f": {detail}" if detail else "")
     cls = _status_error_class(status)
     retry_after = parse_retry_after(response.headers.get("retry-after"), now=now)
-    if retry_after is not None and status in (429, 503):
+    if retry_after is not None and status in RETRY_STATUSES:
         message += f" (retry after {retry_after:g} s)"
     error = cls(message, response=response, body=body, code=code, request_id=request_id(response.headers))
     if isinstance(error, RateLimitError):

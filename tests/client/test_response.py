@@ -104,6 +104,13 @@ def test_rate_limit_error_carries_retry_after() -> None:
     assert status_error(response(429)).retry_after is None  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize("status", [408, 502, 504])
+def test_every_retried_status_names_a_wait_beyond_the_cap(status: int) -> None:
+    """The retry transport returns any retryable status at once when its Retry-After exceeds the cap."""
+    assert "retry after 3600 s" in status_error(response(status, headers={"Retry-After": "3600"})).message
+    assert "retry after" not in status_error(response(404, headers={"Retry-After": "3600"})).message
+
+
 def test_read_body_json_text_empty() -> None:
     assert read_body(response(200, json=[1, 2])) == [1, 2]
     assert read_body(response(200, text="https://cdn.example/r.mp4")) == "https://cdn.example/r.mp4"
