@@ -56,14 +56,24 @@ NOT_GIVEN: Final = NotGiven()
 
 
 def resolve_base_url(base_url: str | httpx.URL | None, environ: Mapping[str, str] = os.environ) -> httpx.URL:
-    """The argument, else ``MOODHOOD_BASE_URL``, else the default: absolute http(s), no trailing ``/``."""
+    """The argument, else ``MOODHOOD_BASE_URL``, else the default: absolute http(s), no trailing ``/``.
+
+    Surrounding whitespace is dropped; a query, fragment or ``user:password@`` is a ``ConfigurationError``.
+    """
     raw = str(base_url) if base_url else environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
-    url = httpx.URL(raw.rstrip("/"))
+    source = "base_url=" if base_url else BASE_URL_ENV
+    try:
+        url = httpx.URL(raw.strip().rstrip("/"))  # strip: a newline read from a file or a shell
+    except httpx.InvalidURL:
+        url = httpx.URL()
     if url.scheme not in ("http", "https") or not url.host:
-        source = "base_url=" if base_url else BASE_URL_ENV
         raise ConfigurationError(f"{source} must be an absolute http(s) URL such as {DEFAULT_BASE_URL!r}")
     if url.query or url.fragment:
-        raise ConfigurationError("base_url must not carry a query string or fragment")
+        raise ConfigurationError(f"{source} must not carry a query string or fragment")
+    if url.userinfo:
+        raise ConfigurationError(
+            f"{source} must not carry user:password@ (it would be logged and stored; MoodHood uses tokens)"
+        )
     return url
 
 

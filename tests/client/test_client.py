@@ -263,6 +263,18 @@ def test_bad_settings() -> None:
     Moodhood(base_url="http://127.0.0.1:9/v1", token=TOKEN).close()
 
 
+def test_base_url_with_stray_whitespace_or_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A newline read with the URL raised httpx.InvalidURL; user:password@ showed up in repr and the store."""
+    monkeypatch.setenv("MOODHOOD_BASE_URL", BASE + "\n")
+    with Moodhood(token=TOKEN) as mh:
+        assert str(mh.base_url) == BASE
+    with pytest.raises(exc.ConfigurationError, match="base_url"):
+        Moodhood(base_url="https://api.example.test/v\x001", token=TOKEN)
+    with pytest.raises(exc.ConfigurationError, match="user") as info:
+        Moodhood(base_url="https://me:hunter2-password@api.example.test/v1", token=TOKEN)
+    assert "hunter2" not in str(info.value)
+
+
 def test_wrong_function_kinds_are_type_errors() -> None:
     mh = mh_with(Recorder(httpx.Response(200, json={"items": []})))
     with pytest.raises(TypeError, match="sync_detailed"):
