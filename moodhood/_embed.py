@@ -202,9 +202,12 @@ def iframe_html(
     ``link`` is a :class:`RoomLink` or a complete room URL (see :func:`link_from_url`). ``allow`` takes
     Permissions-Policy features; append ``'none'`` to one to deny it (``"autoplay 'none'"``). The
     returned HTML holds the link's token: it is meant for the page, not for logs. See the module
-    docstring for the ``ld_finish_call`` message the frame sends when the call ends.
+    docstring for the ``ld_finish_call`` message the frame sends when the call ends. A link that is not
+    ``https://`` (``http://`` only for loopback) is refused with ``ValueError``, a :class:`RoomLink` too.
     """
     room = link if isinstance(link, RoomLink) else link_from_url(link)
+    # a RoomLink built by hand skipped link_from_url: escaping would not stop a javascript: src
+    _check_base(room.url, carries_token=room.has_token)
     features = list(allow)
     for feature in features:
         if not _ALLOW_FEATURE.match(feature):

@@ -246,3 +246,23 @@ def test_any_values_round_trip_through_html_and_url(alias: str, name: str, token
     frame = parse_iframe(iframe_html(link, title=title))
     assert frame["src"] == link.url
     assert frame["title"] == title
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(document.cookie)//room/abc",
+        "data:text/html,<script>alert(1)</script>",
+        "//evil.example/room/abc",
+    ],
+)
+def test_iframe_refuses_a_room_link_built_by_hand_with_a_script_url(url: str) -> None:
+    # a RoomLink made directly skips link_from_url's checks; html-escaping alone does not stop javascript:
+    with pytest.raises(ValueError, match="https://"):
+        iframe_html(RoomLink(url))
+
+
+def test_iframe_refuses_a_hand_built_token_link_over_plain_http() -> None:
+    with pytest.raises(InsecureTransportError):
+        iframe_html(RoomLink(f"http://example.com/room/abc?accessToken={TOKEN}"))
+    assert "http://127.0.0.1:8000/room/abc" in iframe_html(RoomLink("http://127.0.0.1:8000/room/abc"))
