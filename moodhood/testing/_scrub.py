@@ -279,7 +279,8 @@ def _scrub_header(name: str, value: str) -> str:
         return _scrub_cookie(value)
     if lowered == "set-cookie":
         return _scrub_set_cookie(value)
-    return scrub_text(value)
+    replacement = _field_placeholder(name, value)  # X-Auth-Token, X-CSRF-Token...: as a field of that name
+    return scrub_text(value) if replacement is None else replacement
 
 
 class _RequestLike(Protocol):

@@ -354,3 +354,35 @@ def test_lint_finds_nothing_in_what_the_scrubber_wrote(body: dict[str, Any]) -> 
     assert lint_text(cassette(raw)) != []
     scrubbed = scrub_response(response(raw))["body"]["string"]
     assert lint_text(cassette(scrubbed)) == []
+
+
+def test_secret_named_headers_are_scrubbed_like_fields_and_pass_the_lint() -> None:
+    """A custom ``X-Auth-Token`` / ``X-CSRF-Token`` header gets the same treatment as a secret-named field."""
+    import yaml
+
+    from moodhood.testing import lint_text
+
+    secret = "Zq8wXv3Lk9PmN2rT7yB4"
+    request = Request(
+        "GET", "https://h/v1/x", None, {"X-Auth-Token": secret, "x-cl-id": "my-client", "Accept": "*/*"}
+    )
+    scrubbed = scrub_request(request)
+    assert scrubbed.headers["X-Auth-Token"].startswith("scrubbed-")
+    assert scrubbed.headers["X-Auth-Token"] == scrub_request(request).headers["X-Auth-Token"]  # stable
+    assert scrubbed.headers["x-cl-id"] == "my-client" and scrubbed.headers["Accept"] == "*/*"
+    out = scrub_response(response("{}", {"X-CSRF-Token": [secret + "qq"], "X-Request-Id": ["abc"]}))
+    assert out["headers"]["X-CSRF-Token"][0].startswith("scrubbed-")
+    assert out["headers"]["X-Request-Id"] == ["abc"]
+    cassette = yaml.safe_dump(
+        {
+            "interactions": [
+                {
+                    "request": {"headers": {"X-Auth-Token": [scrubbed.headers["X-Auth-Token"]]}},
+                    "response": out,
+                }
+            ],
+            "version": 1,
+        }
+    )
+    assert secret not in cassette
+    assert lint_text(cassette) == []
