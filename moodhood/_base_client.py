@@ -93,9 +93,15 @@ def _before(request: httpx.Request) -> CallState | None:
     return state
 
 
-def _transport_error(request: httpx.Request, error: httpx.TransportError) -> APIConnectionError:
+def _transport_error(request: httpx.Request, error: httpx.RequestError) -> APIConnectionError:
+    """The typed error for an httpx request error: a timeout, a connection error, or a body that could
+    not be decoded (a proxy's broken ``Content-Encoding``)."""
     if isinstance(error, httpx.TimeoutException):
         return APITimeoutError(f"Request timed out ({type(error).__name__}).", request=request)
+    if isinstance(error, httpx.DecodingError):
+        return APIConnectionError(
+            f"The response body could not be decoded ({type(error).__name__}).", request=request
+        )
     return APIConnectionError(f"Connection error ({type(error).__name__}).", request=request)
 
 
@@ -114,13 +120,15 @@ class MoodhoodHTTPClient(httpx.Client):
         start = time.perf_counter()
         try:
             response = super().send(request, stream=stream, auth=auth, follow_redirects=follow_redirects)
-        except httpx.TransportError as error:
+        except httpx.RequestError as error:
             log_failure(request, error, time.perf_counter() - start)
             raise _transport_error(request, error) from error
         log_response(request, response, time.perf_counter() - start, response.extensions.get(EXT_RETRIES, 0))
         if _is_error(response):
             try:
                 response.read()
+            except httpx.RequestError as error:
+                raise _transport_error(request, error) from error
             finally:
                 response.close()
             raise status_error(response)
@@ -146,13 +154,15 @@ class AsyncMoodhoodHTTPClient(httpx.AsyncClient):
             response = await super().send(
                 request, stream=stream, auth=auth, follow_redirects=follow_redirects
             )
-        except httpx.TransportError as error:
+        except httpx.RequestError as error:
             log_failure(request, error, time.perf_counter() - start)
             raise _transport_error(request, error) from error
         log_response(request, response, time.perf_counter() - start, response.extensions.get(EXT_RETRIES, 0))
         if _is_error(response):
             try:
                 await response.aread()
+            except httpx.RequestError as error:
+                raise _transport_error(request, error) from error
             finally:
                 await response.aclose()
             raise status_error(response)

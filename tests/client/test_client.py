@@ -152,6 +152,21 @@ def test_an_error_body_nested_too_deep_is_still_a_typed_error(depth: int) -> Non
     assert info.value.body == body.decode()
 
 
+@pytest.mark.parametrize("status", [200, 500])
+async def test_a_body_that_cannot_be_decoded_is_a_connection_error(status: int) -> None:
+    """A broken Content-Encoding (a proxy's doing) raised a bare httpx.DecodingError out of call()."""
+
+    def mangled(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(
+            status, stream=httpx.ByteStream(b"not gzip"), headers={"content-encoding": "gzip"}
+        )
+
+    with pytest.raises(exc.APIConnectionError, match="could not be decoded"):
+        mh_with(mangled, max_retries=0).call(list_spaces.sync_detailed)
+    with pytest.raises(exc.APIConnectionError, match="could not be decoded"):
+        await amh_with(mangled, max_retries=0).call(list_spaces.asyncio_detailed)
+
+
 def test_connection_and_timeout_errors() -> None:
     with pytest.raises(exc.APIConnectionError) as info:
         mh_with(Recorder(httpx.ConnectError)).call(list_spaces.sync_detailed, max_retries=0)
