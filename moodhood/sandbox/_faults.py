@@ -67,6 +67,8 @@ def parse_fault(data: dict[str, Any]) -> Fault:
         raise ValueError("'count' must be a positive integer")
     if retry_after is not None and not isinstance(retry_after, int | float | str):
         raise ValueError("'retry_after' must be seconds or an HTTP date")
+    if isinstance(retry_after, str) and not (retry_after.isascii() and retry_after.isprintable()):
+        raise ValueError("'retry_after' must be printable ASCII (it becomes a header value)")
     if not isinstance(delay, int | float) or delay < 0:
         raise ValueError("'delay' must be a non-negative number")
     if body not in ("json", "html", "empty"):

@@ -76,3 +76,20 @@ async def test_fault_body_is_rejected_and_fault_list_still_works(api: Api, body:
     listed = await api.http.get("http://sandbox/__sandbox/faults")
     assert listed.status_code == 200
     assert listed.json() == {"items": []}
+
+
+@pytest.mark.parametrize("retry_after", ["1\r\nX-Injected: 1", "\u4e00", "\x00"])
+async def test_fault_retry_after_must_be_a_printable_header_value(api: Api, retry_after: str) -> None:
+    body = {"path": "/v1/users/me", "status": 503, "retry_after": retry_after}
+    response = await api.http.post("http://sandbox/__sandbox/faults", json=body)
+    assert response.status_code == 422, response.text
+    assert "retry_after" in response.json()["message"]
+
+
+async def test_fault_retry_after_http_date_is_kept(api: Api) -> None:
+    date = "Wed, 21 Oct 2026 07:28:00 GMT"
+    body = {"path": "/v1/users/me", "status": 503, "retry_after": date}
+    assert (await api.http.post("http://sandbox/__sandbox/faults", json=body)).status_code == 201
+    response = await api.http.get("/users/me")
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == date
