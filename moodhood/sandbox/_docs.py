@@ -11,7 +11,6 @@ this module, else ``openapi/moodhood.yaml`` of a source checkout; reading YAML n
 from __future__ import annotations
 
 import base64
-import binascii
 import functools
 import hmac
 import json
@@ -118,7 +117,7 @@ def _authorised(request: Request) -> bool:
         return False
     try:
         user, _, password = base64.b64decode(encoded, validate=True).decode("utf-8").partition(":")
-    except (binascii.Error, UnicodeDecodeError):
+    except ValueError:  # binascii.Error, UnicodeDecodeError, and non-ASCII text given to b64decode
         return False
     same_user = hmac.compare_digest(user.encode(), expected[0].encode())
     same_password = hmac.compare_digest(password.encode(), expected[1].encode())

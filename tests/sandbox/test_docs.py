@@ -40,6 +40,8 @@ async def test_doc_auth(path: str) -> None:
         assert wrong.status_code == 401
         garbage = await http.get(path, headers={"Authorization": "Basic !!!"})
         assert garbage.status_code == 401
+        non_ascii = await http.get(path, headers=[(b"Authorization", b"Basic \xe9\xe9")])
+        assert non_ascii.status_code == 401
         ok = await http.get(path, auth=("docs", "docs-password"))
         assert ok.status_code == 200
 
