@@ -18,7 +18,10 @@ its token requests.
 from __future__ import annotations
 
 import contextvars
+import threading
 import time
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +35,7 @@ from moodhood._retry import EXT_MAX_RETRIES, EXT_RETRIES, EXT_RETRY_POST
 __all__ = [
     "AsyncClientTransport",
     "AsyncMoodhoodHTTPClient",
+    "AsyncPool",
     "CallState",
     "ClientTransport",
     "MoodhoodHTTPClient",
@@ -252,17 +256,67 @@ class ClientTransport(httpx.BaseTransport):
         pass
 
 
-class AsyncClientTransport(httpx.AsyncBaseTransport):
-    """The async twin of ``ClientTransport``, over an ``httpx.AsyncClient``."""
+class AsyncPool:
+    """The ``httpx.AsyncClient`` an ``AsyncMoodhood`` owns, renewed when the event loop it ran on closed.
 
-    def __init__(self, client: httpx.AsyncClient) -> None:
-        self.client = client
+    httpx's pooled connections belong to the loop that opened them: after ``asyncio.run`` returns, reusing
+    one fails with ``RuntimeError: Event loop is closed``. So the first request on a new loop, once the
+    previous loop is closed, gets a fresh client from ``factory`` (the old one's connections died with
+    their loop and cannot be closed from another). ``with_options`` copies share one ``AsyncPool``.
+    """
+
+    __slots__ = ("_factory", "_lock", "_loop", "client")
+
+    def __init__(self, factory: Callable[[], httpx.AsyncClient]) -> None:
+        self._factory = factory
+        self._lock = threading.Lock()
+        self._loop: weakref.ref[Any] | None = None
+        self.client = factory()
+
+    def current(self) -> httpx.AsyncClient:
+        """The client for the running event loop (the current one while its last loop is still open)."""
+        import asyncio  # loaded already: this runs inside an async request
+
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # another async library (trio): no loop to follow
+            return self.client
+        last = None if self._loop is None else self._loop()
+        if last is loop:
+            return self.client
+        with self._lock:
+            last = None if self._loop is None else self._loop()
+            if last is not loop:
+                dead = last is None or last.is_closed()
+                if self._loop is not None and dead and not self.client.is_closed:
+                    self.client = self._factory()
+                if dead:
+                    self._loop = weakref.ref(loop)
+            return self.client
+
+    async def aclose(self) -> None:
+        """Close the client of the running loop (one whose loop is closed cannot be closed any more)."""
+        await self.current().aclose()
+
+
+class AsyncClientTransport(httpx.AsyncBaseTransport):
+    """The async twin of ``ClientTransport``, over an ``httpx.AsyncClient`` or the ``AsyncPool`` we own."""
+
+    def __init__(self, client: httpx.AsyncClient | AsyncPool) -> None:
+        self._pool = client if isinstance(client, AsyncPool) else None
+        self._client = client.client if isinstance(client, AsyncPool) else client
+
+    @property
+    def client(self) -> httpx.AsyncClient:
+        """The inner client attempts go through."""
+        return self._client if self._pool is None else self._pool.client
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if not _plain(self.client, request, _ASYNC_PIPELINE):
-            return _detach(await self.client.send(request, stream=True, auth=None, follow_redirects=False))
-        response = await self.client._transport_for_url(request.url).handle_async_request(request)
-        _keep_cookies(self.client, request, response)
+        client = self._client if self._pool is None else self._pool.current()
+        if not _plain(client, request, _ASYNC_PIPELINE):
+            return _detach(await client.send(request, stream=True, auth=None, follow_redirects=False))
+        response = await client._transport_for_url(request.url).handle_async_request(request)
+        _keep_cookies(client, request, response)
         return response
 
     async def aclose(self) -> None:

@@ -38,6 +38,7 @@ from moodhood._auth import MoodhoodAuth, TokenEvent
 from moodhood._base_client import (
     AsyncClientTransport,
     AsyncMoodhoodHTTPClient,
+    AsyncPool,
     CallState,
     ClientTransport,
     MoodhoodHTTPClient,
@@ -94,7 +95,7 @@ def _headers(http_client: httpx.Client | httpx.AsyncClient | None) -> httpx.Head
 class _Shared:
     """What a client shares with its ``with_options`` copies: settings, auth (tokens) and the pool."""
 
-    __slots__ = ("auth", "base_url", "credentials", "headers", "http_client", "owns_pool")
+    __slots__ = ("_http_client", "auth", "base_url", "credentials", "headers", "owns_pool")
 
     def __init__(
         self,
@@ -103,15 +104,26 @@ class _Shared:
         credentials: Credentials,
         auth: MoodhoodAuth,
         headers: httpx.Headers,
-        http_client: httpx.Client | httpx.AsyncClient,
+        http_client: httpx.Client | httpx.AsyncClient | AsyncPool,
         owns_pool: bool,
     ) -> None:
         self.base_url = base_url
         self.credentials = credentials
         self.auth = auth
         self.headers = headers
-        self.http_client = http_client
+        self._http_client = http_client
         self.owns_pool = owns_pool
+
+    @property
+    def http_client(self) -> httpx.Client | httpx.AsyncClient:
+        """The inner client: the caller's, or ours (for ``AsyncMoodhood``, the one of the current loop)."""
+        inner = self._http_client
+        return inner.client if isinstance(inner, AsyncPool) else inner
+
+    @property
+    def transport_target(self) -> httpx.Client | httpx.AsyncClient | AsyncPool:
+        """What the innermost transport sends through."""
+        return self._http_client
 
 
 class _BaseMoodhood:
@@ -435,7 +447,7 @@ class AsyncMoodhood(_BaseMoodhood):
         retries, timeout_ = self._check_max_retries(max_retries), resolve_timeout(timeout)
         owns_pool = http_client is None
         inner = (
-            httpx.AsyncClient(timeout=timeout_, follow_redirects=False)
+            AsyncPool(functools.partial(httpx.AsyncClient, timeout=timeout_, follow_redirects=False))
             if http_client is None
             else http_client
         )
@@ -450,13 +462,14 @@ class AsyncMoodhood(_BaseMoodhood):
         self._setup(shared, retries, timeout_, root=True)
 
     def _setup(self, shared: _Shared, max_retries: int, timeout: httpx.Timeout, *, root: bool) -> None:
-        assert isinstance(shared.http_client, httpx.AsyncClient)
+        target = shared.transport_target
+        assert isinstance(target, httpx.AsyncClient | AsyncPool)
         http = AsyncMoodhoodHTTPClient(
             base_url=shared.base_url,
             auth=shared.auth,
             headers=shared.headers,
             timeout=timeout,
-            transport=AsyncRetryTransport(AsyncClientTransport(shared.http_client), max_retries=max_retries),
+            transport=AsyncRetryTransport(AsyncClientTransport(target), max_retries=max_retries),
             follow_redirects=False,
             trust_env=False,
         )
@@ -523,7 +536,7 @@ class AsyncMoodhood(_BaseMoodhood):
         """Close the connection pool, unless it is your ``http_client`` or this is a ``with_options`` copy."""
         await self._http.aclose()
         if self._root and self._shared.owns_pool:
-            await self._shared.http_client.aclose()  # type: ignore[union-attr]
+            await self._shared.transport_target.aclose()  # type: ignore[union-attr]
 
     async def __aenter__(self) -> Self:
         return self

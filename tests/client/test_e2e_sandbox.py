@@ -375,3 +375,23 @@ def test_callers_client_over_real_sockets_keeps_its_hooks(sandbox: Any) -> None:
     assert seen[-1][1] == 404
     assert not http.is_closed
     http.close()
+
+
+def test_async_client_works_across_several_asyncio_run_calls(sandbox: Any) -> None:
+    """httpx's pooled connections belong to the loop that opened them: the second asyncio.run used to fail
+    with a bare RuntimeError('Event loop is closed') on the connection the first one left in the pool."""
+    import asyncio
+
+    amh = AsyncMoodhood(
+        base_url=sandbox.base_url,
+        client_id=sandbox.client_id,
+        client_secret=sandbox.client_secret,
+        username=sandbox.username,
+        password=sandbox.password,
+    )
+    copy = amh.with_options(max_retries=0)
+    for client in (amh, copy, amh):
+        assert isinstance(asyncio.run(client.call(list_spaces.asyncio_detailed)), SpaceList)
+    assert copy._shared.http_client is amh._shared.http_client  # still one pool, shared
+    asyncio.run(amh.close())
+    assert amh._shared.http_client.is_closed
