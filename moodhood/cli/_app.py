@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
-from typing import Annotated
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Annotated, TextIO
 
 import typer
 
-from moodhood.cli._errors import EXIT_USAGE, error_line
+from moodhood.cli._errors import EXIT_USAGE, error_line, redact
 
 __all__ = ["app", "main", "run"]
 
@@ -69,6 +71,33 @@ def _register_commands() -> None:
     register_sandbox(app)
 
 
+@contextmanager
+def _warnings_as_lines() -> Iterator[None]:
+    """Show each distinct warning (a broken token file, say) once, as ``moodhood: warning: ...``.
+
+    Python's default display adds the category, the source file and a line of code, which reads like a
+    traceback; the filters (``-W``, ``PYTHONWARNINGS``) still decide what is shown.
+    """
+    shown: set[str] = set()
+
+    def show(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: TextIO | None = None,
+        line: str | None = None,
+    ) -> None:
+        text = "moodhood: warning: " + " ".join(redact(str(message)).split())
+        if text not in shown:
+            shown.add(text)
+            (file or sys.stderr).write(text + "\n")
+
+    with warnings.catch_warnings():
+        warnings.showwarning = show
+        yield
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line on ``argv`` (default ``sys.argv[1:]``) and return the exit code.
 
@@ -78,7 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = typer.main.get_command(app)
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        result = command.main(args=args, prog_name="moodhood", standalone_mode=False)
+        with _warnings_as_lines():
+            result = command.main(args=args, prog_name="moodhood", standalone_mode=False)
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:

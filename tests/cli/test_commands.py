@@ -79,6 +79,26 @@ def test_token_without_a_login_says_so(cli: Runner, env: dict[str, str]) -> None
     assert "run 'moodhood login' first" in _one_error_line(result)
 
 
+@pytest.mark.parametrize("content", ["garbage{", '{"version": 1, "entries": "x"}'])
+def test_a_broken_token_file_is_one_warning_line_not_python_warnings(
+    cli: Runner, env: dict[str, str], token_file: Path, content: str
+) -> None:
+    token_file.parent.mkdir(parents=True)
+    token_file.write_text(content)
+    listed = cli("spaces", "list", "--json", env=env)
+    assert listed.code == 0, listed.err
+    assert "RuntimeWarning" not in listed.err and ".py:" not in listed.err
+    warnings = [line for line in listed.err_lines if line.startswith("moodhood: warning: ")]
+    assert warnings and warnings == listed.err_lines
+    assert len(set(warnings)) == len(warnings)  # the same warning once
+    token_file.write_text(content)
+    shown = cli("token", env=env)
+    assert shown.code == 1
+    assert "RuntimeWarning" not in shown.err and ".py:" not in shown.err
+    assert shown.err_lines[-1].startswith("moodhood: error: ")
+    assert all(line.startswith("moodhood: ") for line in shown.err_lines)
+
+
 def test_spaces_create_list_update(cli: Runner, env: dict[str, str]) -> None:
     created = cli("spaces", "create", "Team space", "--description", "for tests", "--json", env=env)
     assert created.code == 0, created.err
