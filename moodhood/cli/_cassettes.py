@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -29,6 +30,10 @@ def register(app: typer.Typer) -> None:
                 help="Cassette files, or directories searched for .yaml/.yml/.json.", show_default=False
             ),
         ],
+        as_json: Annotated[
+            bool,
+            typer.Option("--json", help="Print the findings as a JSON list (file, line, what, excerpt)."),
+        ] = False,
     ) -> None:
         """Report unscrubbed tokens, secrets and credentials as FILE:LINE: finding (exit 1 if any)."""
         from moodhood.testing import lint_cassettes
@@ -38,8 +43,12 @@ def register(app: typer.Typer) -> None:
         except FileNotFoundError as exc:
             sys.stderr.write(f"moodhood cassettes lint: error: no such file or directory: {exc.filename}\n")
             raise typer.Exit(EXIT_USAGE) from None
-        for finding in findings:
-            sys.stdout.write(f"{finding}\n")
+        if as_json:  # excerpts are masked already
+            rows = [{"file": f.file, "line": f.line, "what": f.what, "excerpt": f.excerpt} for f in findings]
+            sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        else:
+            for finding in findings:
+                sys.stdout.write(f"{finding}\n")
         if findings:
             files = len({f.file for f in findings})
             sys.stderr.write(f"{len(findings)} finding(s) in {files} cassette(s)\n")

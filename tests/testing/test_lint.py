@@ -203,6 +203,22 @@ def test_cli_clean(tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]) -
     assert err.strip() == "no findings"
 
 
+def test_cli_json(tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(CLEAN_YAML.replace("scrubbed-password", "hunter2"), "utf-8")
+    assert main(["cassettes", "lint", "--json", str(bad)]) == 1
+    out, err = capsys.readouterr()
+    assert json.loads(out) == [
+        {"file": str(bad), "line": 3, "what": "unscrubbed password", "excerpt": "…"},
+    ]
+    assert "hunter2" not in out + err
+    good = tmp_path / "good.yaml"
+    good.write_text(CLEAN_YAML, "utf-8")
+    assert main(["cassettes", "lint", str(good), "--json"]) == 0
+    out, _ = capsys.readouterr()
+    assert json.loads(out) == []
+
+
 def test_cli_missing_file(tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
     missing = tmp_path / "nope.yaml"
     assert main(["cassettes", "lint", str(missing)]) == 2
