@@ -288,11 +288,14 @@ class MoodhoodAuth(httpx.Auth):
                     bearer = stale
                     break
                 except GeneratorExit:
-                    task = asyncio.current_task()
-                    cancelled = task is not None and task.cancelling() > 0
+                    try:
+                        task = asyncio.current_task()
+                        abandoned = task is not None and task.cancelling() > 0
+                    except RuntimeError:  # closed with no loop running: a pending task of a closed loop
+                        abandoned = True
                     self._fail(
                         flight,
-                        None if cancelled else APIConnectionError("The token request got no response."),
+                        None if abandoned else APIConnectionError("The token request got no response."),
                     )
                     raise
                 except BaseException:
@@ -354,6 +357,11 @@ class MoodhoodAuth(httpx.Auth):
         self, rejected: Token | None, request: httpx.Request | None
     ) -> tuple[Literal["ready", "lead", "wait"], Token | _Flight]:
         """Drop ``rejected`` if still cached; then a fresh bearer, or a flight to lead or to wait for."""
+        dead = self._flight
+        if dead is not None and dead.loop is not None and dead.loop.is_closed():
+            # Its async leader's loop is closed: that flight can never finish. End it (waking its waiters,
+            # who then elect a new leader) instead of waiting for it.
+            self._finish(dead)
         with self._mutex:
             if rejected is not None:
                 self._drop(rejected)
@@ -433,6 +441,8 @@ class MoodhoodAuth(httpx.Auth):
     ) -> None:
         """End ``flight``: record its outcome and wake every waiter, sync and async."""
         with self._mutex:
+            if flight.finished:  # ended already (by its leader, or as dead by a caller)
+                return
             flight.finished = True
             flight.bearer = bearer
             flight.error = error

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
-from collections.abc import Callable
+import threading
+from collections.abc import AsyncGenerator, Callable
 
 import httpx
 import pytest
@@ -149,3 +151,54 @@ def test_abandoned_flow_lets_the_next_caller_lead(
     first.close()
     second = auth.sync_auth_flow(httpx.Request("GET", BASE + "/rooms"))
     assert next(second).extensions[TOKEN_REQUEST_EXTENSION] is True
+
+
+def test_async_leader_closed_outside_its_loop_does_not_wedge_later_callers(
+    make_auth: Callable[..., MoodhoodAuth], client_credentials: Credentials
+) -> None:
+    """A leader task left pending when its loop was closed (run_until_complete, then close) is closed
+    when it is collected, outside any running loop: asyncio.current_task() raised RuntimeError there, the
+    flight never ended, and every later caller waited for it forever."""
+    auth = make_auth(client_credentials)
+
+    async def lead() -> AsyncGenerator[httpx.Request, httpx.Response]:
+        flow = auth.async_auth_flow(httpx.Request("GET", BASE + "/rooms"))
+        assert (await flow.__anext__()).extensions[TOKEN_REQUEST_EXTENSION] is True
+        return flow
+
+    loop = asyncio.new_event_loop()
+    flow = loop.run_until_complete(lead())
+    loop.close()
+    closing = flow.aclose()
+    with pytest.raises(StopIteration):
+        closing.send(None)  # what collecting the pending task does: no loop is running
+    assert auth._flight is None
+    second = auth.sync_auth_flow(httpx.Request("GET", BASE + "/rooms"))
+    assert next(second).extensions[TOKEN_REQUEST_EXTENSION] is True  # leads a new renewal, no wait
+
+
+def test_flight_of_a_leader_whose_loop_closed_is_not_waited_for(
+    make_auth: Callable[..., MoodhoodAuth], client_credentials: Credentials
+) -> None:
+    """A leader task still referenced (so never collected) after its loop closed can never finish its
+    flight; callers used to wait for it forever."""
+    auth = make_auth(client_credentials)
+
+    async def lead() -> AsyncGenerator[httpx.Request, httpx.Response]:
+        flow = auth.async_auth_flow(httpx.Request("GET", BASE + "/rooms"))
+        await flow.__anext__()
+        return flow
+
+    loop = asyncio.new_event_loop()
+    stuck = loop.run_until_complete(lead())
+    loop.close()
+    led: list[httpx.Request] = []
+    thread = threading.Thread(
+        target=lambda: led.append(next(auth.sync_auth_flow(httpx.Request("GET", BASE + "/rooms")))),
+        daemon=True,
+    )
+    thread.start()
+    thread.join(5)
+    assert not thread.is_alive(), "the caller waits for a flight that can never end"
+    assert led[0].extensions[TOKEN_REQUEST_EXTENSION] is True
+    assert stuck is not None  # kept alive on purpose until here
