@@ -16,7 +16,11 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
 
     def do_POST(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            self.send_error(400, "bad Content-Length")
+            return
         if length < 0 or length > _MAX_BODY:
             self.send_error(413)
             return
@@ -32,6 +36,10 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A broken request from some other program is its problem: no traceback in the demo's output."""
+        return
 
     def __init__(self, address: tuple[str, int]) -> None:
         super().__init__(address, _Handler)

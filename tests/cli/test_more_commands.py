@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from moodhood_api.api.participants import create_participant, join_room
 from moodhood_api.api.users import create_new_user
@@ -255,3 +256,20 @@ def test_json_output_of_every_list_parses(cli: Runner, env: dict[str, str], room
         result = cli(*args, "--json", env=env)
         assert result.code == 0, (args, result.err)
         assert isinstance(json.loads(result.out), list)
+
+
+def test_demo_receiver_answers_a_bad_request_without_a_traceback(capfd: pytest.CaptureFixture[str]) -> None:
+    """Someone else posting junk to the demo's receiver gets a 400; the demo's stderr stays clean."""
+    import socket
+
+    with WebhookReceiver() as receiver:
+        host, port = receiver.url.split("//")[1].split("/")[0].split(":")
+        with socket.create_connection((host, int(port)), timeout=5) as sock:
+            sock.sendall(b"POST /webhook HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n")
+            reply = sock.recv(1024)
+        assert reply.startswith(b"HTTP/1.") and b" 400 " in reply.split(b"\r\n")[0]
+        ok = httpx.post(receiver.url, content=b'{"a": 1}')
+        assert ok.status_code == 200
+        assert receiver.wait(5) == b'{"a": 1}'
+    _, err = capfd.readouterr()
+    assert "Traceback" not in err and "Exception" not in err
