@@ -66,7 +66,15 @@ def sandbox(
     from moodhood.sandbox import SandboxConfig, SandboxServer
 
     defaults = SandboxConfig()
+    for value, option in ((client_id, "--client-id"), (client_secret, "--client-secret")):
+        if value is not None and not value.strip():
+            raise typer.BadParameter("must not be empty", param_hint=option)
+    if any(not token.strip() for token in personal_token or ()):
+        raise typer.BadParameter("must not be empty", param_hint="--personal-token")
     users = tuple(_pair(u, "--user", "EMAIL:PASSWORD") for u in user or ()) or defaults.users
+    emails = [email.lower() for email, _ in users]
+    if len(set(emails)) != len(emails):
+        raise typer.BadParameter("each email may be given once", param_hint="--user")
     config = SandboxConfig(
         host=host,
         port=port,

@@ -153,6 +153,30 @@ def test_bad_user_option_is_a_usage_error() -> None:
     assert "no-colon-secret-value" not in result.stderr + result.stdout
 
 
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["--client-id", ""], "--client-id"),
+        (["--client-secret", ""], "--client-secret"),
+        (["--personal-token", ""], "--personal-token"),
+        (["--user", "a@x.io:pw-one-secret", "--user", "A@x.io:pw-two-secret"], "--user"),
+    ],
+)
+def test_empty_values_and_duplicate_users_are_usage_errors(args: list[str], option: str) -> None:
+    """Not silently replaced by a demo default (then shown as 'as given'), nor two accounts for one email."""
+    result = subprocess.run(
+        [sys.executable, "-m", "moodhood", "sandbox", "--port", "0", *args],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 2, result.stdout
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and option in lines[0]
+    assert "pw-one-secret" not in lines[0] and "pw-two-secret" not in lines[0]
+
+
 def test_port_in_use_fails_with_one_line(sandbox_server: object) -> None:
     port = str(sandbox_server.port)  # type: ignore[attr-defined]
     result = subprocess.run(
