@@ -236,7 +236,12 @@ def _scrub_body_text(body: str) -> str:
             scrubbed = scrub_value(parsed)
             if scrubbed == parsed:
                 return body
-            return json.dumps(scrubbed, ensure_ascii=False, separators=(",", ":"))
+            text = json.dumps(scrubbed, ensure_ascii=False, separators=(",", ":"))
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:  # an escaped lone surrogate ("\ud800") must stay escaped
+                text = json.dumps(scrubbed, separators=(",", ":"))
+            return text
     form = _scrub_form(stripped)
     if form is not None:
         return form if form != stripped else body

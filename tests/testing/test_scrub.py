@@ -386,3 +386,15 @@ def test_secret_named_headers_are_scrubbed_like_fields_and_pass_the_lint() -> No
     )
     assert secret not in cassette
     assert lint_text(cassette) == []
+
+
+def test_json_body_with_an_escaped_lone_surrogate_is_scrubbed_not_a_crash() -> None:
+    """JSON may hold ``"\\ud800"``; re-serialising it must stay valid UTF-8 (escaped), not raise."""
+    raw = b'{"access_token":"opaque-access-1234","name":"a\\ud800b","ok":"\xc3\xa9"}'
+    out = scrub_response(response(raw))["body"]["string"]
+    assert isinstance(out, bytes)
+    parsed = json.loads(out.decode("utf-8"))
+    assert is_placeholder_token(parsed["access_token"])
+    assert parsed["name"] == "a\ud800b" and parsed["ok"] == "\u00e9"
+    request = Request("POST", "https://h/v1/x", raw, {})
+    assert "opaque-access-1234" not in scrub_request(request).body.decode("utf-8")
