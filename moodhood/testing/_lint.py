@@ -135,7 +135,7 @@ def _scan_all(value: str, context: str | None) -> Iterator[tuple[str, str]]:
     if stripped[:1] in ("{", "["):
         try:
             parsed = json.loads(stripped)
-        except ValueError:
+        except (ValueError, RecursionError):
             for match in _JSON_PAIR.finditer(value):  # truncated or broken JSON: look at its pairs
                 found = _check_field(match.group("name"), match.group("value"))
                 if found is not None:
@@ -190,7 +190,7 @@ def _lint_yaml(text: str, file: str) -> list[Finding] | None:
         return None
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):  # too deep to parse: the line scan still works
         return None
     lines = text.splitlines()
     findings: list[Finding] = []

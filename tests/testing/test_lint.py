@@ -233,3 +233,23 @@ def test_a_short_secret_does_not_hide_others() -> None:
     text = f"interactions:\n- request:\n    body: '{body}'\nversion: 1\n"
     whats = sorted(f.what for f in lint_text(text))
     assert whats == ["JWT with a real signature", "unscrubbed client_secret", "unscrubbed password"]
+
+
+def test_deeply_nested_cassettes_are_still_linted(tmp_path: pathlib.Path) -> None:
+    """Nesting too deep for the parsers falls back to the line scan instead of an error."""
+    deep = "[" * 50_000 + "]" * 50_000
+    in_yaml = tmp_path / "deep.yaml"
+    in_yaml.write_text(
+        f"interactions:\n- response:\n    body:\n      string: '{deep}'\n- request:\n"
+        f"    body: password=hunter2-value\n",
+        "utf-8",
+    )
+    in_json = tmp_path / "deep.json"
+    in_json.write_text(deep + '\n{"password": "hunter2-value"}\n', "utf-8")
+    findings = lint_cassettes([in_yaml, in_json])
+    assert {(pathlib.Path(f.file).name, f.what) for f in findings} == {
+        ("deep.yaml", "unscrubbed password"),
+        ("deep.json", "unscrubbed password"),
+    }
+    assert [f.line for f in findings if f.file.endswith("deep.yaml")] == [6]
+    assert [f.line for f in findings if f.file.endswith("deep.json")] == [2]
