@@ -759,7 +759,7 @@ class MoodhoodAuth(httpx.Auth):
         if not _BEARER_CHARS.fullmatch(data["access_token"]):
             raise TokenError(
                 f"The token endpoint answered the {grant_type} grant with an access_token that is not a "
-                "usable bearer token (empty, spaces or control characters)",
+                "usable bearer token (it holds spaces, control or non-ASCII characters)",
                 status_code=status,
                 request=response.request,
             )

@@ -464,6 +464,7 @@ def test_on_token_callback_errors_do_not_break_calls(
         (httpx.Response(200, json={"token_type": "Bearer"}), 200, None, "no access_token"),
         (httpx.Response(200, json={"access_token": 42}), 200, None, "no access_token"),
         (httpx.Response(200, json={"access_token": "has space"}), 200, None, "not a usable bearer token"),
+        (httpx.Response(200, json={"access_token": "tökén-0123456789"}), 200, None, "non-ASCII"),
         (httpx.Response(200, json={"error": "server_error"}), 200, "server_error", "HTTP 200 server_error"),
         (httpx.Response(401, json={"error": "invalid_client", "error_description": "Bad client"}),
          401, "invalid_client", "HTTP 401 invalid_client: Bad client"),
