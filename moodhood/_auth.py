@@ -44,6 +44,7 @@ from ._exceptions import (
     TokenError,
 )
 from ._net import is_loopback
+from ._response import sent_secrets
 from ._retry import EXT_TOKEN_REQUEST
 from ._secrets import mask
 from ._store import MemoryTokenStore, StoredToken, TokenKey, TokenRecord, TokenStore
@@ -698,8 +699,9 @@ class MoodhoodAuth(httpx.Auth):
             extensions["timeout"] = api_request.extensions["timeout"]
         return httpx.Request("POST", self._token_url, json=body, headers=headers, extensions=extensions)
 
-    def _redact(self, text: str, limit: int) -> str:
-        secrets = [*self._credentials.secrets()]
+    def _redact(self, text: str, limit: int, request: httpx.Request) -> str:
+        """``text`` with every secret we hold or sent in ``request`` masked (bearer, refresh token, ...)."""
+        secrets = [*self._credentials.secrets(), *sent_secrets(request)]
         secrets += [t.value for t in (self._client, self._user, self._refresh) if t is not None]
         for secret in sorted(secrets, key=len, reverse=True):
             text = text.replace(secret, mask(secret))
@@ -722,9 +724,11 @@ class MoodhoodAuth(httpx.Auth):
         )
         data = _Masked(parsed) if isinstance(parsed, dict) else _Masked()
         del parsed
-        error = self._redact(data["error"], 100) if isinstance(data.get("error"), str) else None
+        error = (
+            self._redact(data["error"], 100, response.request) if isinstance(data.get("error"), str) else None
+        )
         description = (
-            self._redact(data["error_description"], 300)
+            self._redact(data["error_description"], 300, response.request)
             if isinstance(data.get("error_description"), str)
             else None
         )

@@ -29,6 +29,7 @@ __all__ = [
     "read_body",
     "redact",
     "request_id",
+    "sent_secrets",
     "status_error",
     "success_value",
     "validation_error",
@@ -64,7 +65,7 @@ def request_id(headers: Mapping[str, str]) -> str | None:
     return None
 
 
-def _sent_secrets(request: httpx.Request | None) -> tuple[str, ...]:
+def sent_secrets(request: httpx.Request | None) -> tuple[str, ...]:
     """What the request carried that a server might echo back: its bearer token and, for a JSON body,
     the values under token/secret/password keys (``client_secret``, ``password`` on a token request)."""
     if request is None:
@@ -125,7 +126,7 @@ def read_body(response: httpx.Response) -> object:
     content = response.content
     if not content:
         return None
-    secrets = _sent_secrets(_request_of(response))
+    secrets = sent_secrets(_request_of(response))
     try:
         return redact(json.loads(content), secrets)
     except (ValueError, RecursionError):  # not JSON, or nested too deep to parse or walk: its text

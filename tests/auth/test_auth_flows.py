@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 import httpx
 import pytest
@@ -12,6 +14,8 @@ from moodhood._auth import MoodhoodAuth, TokenEvent
 from moodhood._credentials import Credentials
 from moodhood._exceptions import InsecureTransportError, TokenError
 from moodhood._net import is_loopback
+from moodhood._secrets import mask
+from moodhood._store import FileTokenStore, StoredToken, TokenKey, TokenRecord
 from tests.auth.conftest import (
     BASE,
     CLIENT_ID,
@@ -687,3 +691,36 @@ def test_401_with_an_accepted_refresh_keeps_the_client_token(
         server.revoke_user_tokens()
         assert client.get("/spaces").status_code == 200
     assert server.grant_types() == ["refresh_token"]
+
+
+def test_token_error_masks_the_tokens_its_request_carried(
+    make_auth: MakeAuth, user_credentials: Credentials, tmp_path: Path, clock: FakeClock
+) -> None:
+    """A server echoing what it got: the client token sent as the password grant's bearer (new, not cached
+    yet) and a refresh token loaded from the store (not cached yet) were quoted whole in the error."""
+    client_token, stored_refresh = "client-token-9f8e7d6c5b4a39281706", "refresh-token-1a2b3c4d5e6f7a8b9c0d"
+
+    def echo(request: httpx.Request) -> httpx.Response:
+        sent = json.loads(request.content)
+        if sent["grant_type"] == "client_credentials":
+            return httpx.Response(200, json={"access_token": client_token})
+        said = f"got {request.headers.get('authorization')} and {sent.get('refresh_token')}"
+        return httpx.Response(503, json={"error": "temporarily_unavailable", "error_description": said})
+
+    def error_text(auth: MoodhoodAuth) -> str:
+        with (
+            httpx.Client(transport=httpx.MockTransport(echo), auth=auth) as client,
+            pytest.raises(TokenError) as info,
+        ):
+            client.get(BASE + "/spaces")
+        assert info.value.error == "temporarily_unavailable"
+        return str(info.value) + repr(info.value) + repr(vars(info.value))
+
+    text = error_text(make_auth(user_credentials))  # client grant, then the password grant is refused
+    assert client_token not in text and f"Bearer {mask(client_token)}" in text
+
+    store = FileTokenStore(tmp_path / "tokens.json")
+    expired = StoredToken("expired-access-token-00000000", clock.wall() - 1)
+    store.save(TokenKey(BASE, CLIENT_ID, USERNAME), TokenRecord(expired, StoredToken(stored_refresh)))
+    text = error_text(make_auth(user_credentials, store=store))  # the refresh grant is refused
+    assert stored_refresh not in text and f"and {mask(stored_refresh)}" in text
