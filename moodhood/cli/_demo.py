@@ -542,8 +542,10 @@ _WebhookUrl = Annotated[
         show_default=False,
     ),
 ]
-_ReceiverPort = Annotated[int, typer.Option(help="Port of the local webhook receiver (0: any free port).")]
-_Wait = Annotated[float, typer.Option("--wait", help="Seconds to wait for the webhook delivery.")]
+_ReceiverPort = Annotated[
+    int, typer.Option(min=0, max=65535, help="Port of the local webhook receiver (0: any free port).")
+]
+_Wait = Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for the webhook delivery.")]
 _DemoBaseUrl = Annotated[
     str | None,
     typer.Option(

@@ -154,3 +154,19 @@ def test_demo_without_the_sandbox_extra_explains_itself(cli: Runner, monkeypatch
         "moodhood: error: the embedded sandbox needs the 'sandbox' extra (uvicorn is missing): "
         "pip install 'moodhood[sandbox]', or pass --base-url to use a real server"
     ]
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["--receiver-port", "99999"], "--receiver-port"),
+        (["--receiver-port", "-1"], "--receiver-port"),
+        (["--wait", "-1"], "--wait"),
+    ],
+)
+def test_demo_out_of_range_options_are_usage_errors(cli: Runner, args: list[str], option: str) -> None:
+    result = cli("demo", *args)
+    assert result.code == 2
+    assert result.out == ""
+    assert len(result.err_lines) == 1 and option in result.err_lines[0]
+    assert "unexpected" not in result.err
