@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import warnings
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Annotated, TextIO
 
 import typer
@@ -98,11 +98,25 @@ def _warnings_as_lines() -> Iterator[None]:
         yield
 
 
+def _tolerate_unencodable_output() -> None:
+    """On a console that is not UTF-8 (``PYTHONIOENCODING=ascii``, a cp1252 pipe), print '?' for '…', '·'...
+
+    Without it the first masked token would end the command with ``UnicodeEncodeError``.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding != "utf8" and reconfigure is not None:
+            with suppress(ValueError, OSError):
+                reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line on ``argv`` (default ``sys.argv[1:]``) and return the exit code.
 
     Usage errors are reported like every other error: one line on stderr, never a traceback.
     """
+    _tolerate_unencodable_output()
     _register_commands()
     command = typer.main.get_command(app)
     args = list(sys.argv[1:] if argv is None else argv)

@@ -170,3 +170,20 @@ def test_demo_out_of_range_options_are_usage_errors(cli: Runner, args: list[str]
     assert result.out == ""
     assert len(result.err_lines) == 1 and option in result.err_lines[0]
     assert "unexpected" not in result.err
+
+
+@pytest.mark.parametrize("command", [["demo"], ["demo", "--json"], ["sandbox", "--help"]])
+def test_a_console_that_cannot_show_unicode_gets_replacements_not_an_error(command: list[str]) -> None:
+    """'…' in masks, '·' and table rules: an ASCII (or cp1252) stdout must not make a command fail."""
+    env = {**_clean_env(), "PYTHONIOENCODING": "ascii"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "moodhood", *command],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "UnicodeEncodeError" not in proc.stderr
+    assert proc.stdout.isascii()
