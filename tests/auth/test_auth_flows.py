@@ -550,7 +550,7 @@ def test_connection_errors_pass_through_untouched(
         ("127.8.9.10", True),
         ("::1", True),
         ("[::1]", True),
-        ("api.localhost", True),
+        ("api.localhost", False),
         ("10.0.0.1", False),
         ("128.0.0.1", False),
         ("example.com", False),
