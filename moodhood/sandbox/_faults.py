@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import fnmatch
 import json
 from dataclasses import asdict, dataclass
@@ -106,7 +107,9 @@ class FaultMiddleware:
         if fault.count <= 0:
             faults.remove(fault)
         if fault.delay:
-            await asyncio.sleep(fault.delay)
+            # a shutdown cuts the stall short, so uvicorn need not cancel the request (and log a traceback)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.state.stopping.wait(), fault.delay)
         if fault.status == 0:
             await self.app(scope, receive, send)
             return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
 import threading
 from collections.abc import Callable
@@ -45,6 +46,7 @@ class SandboxServer:
         self._socket: socket.socket | None = None
         self._port: int | None = None
         self._error: BaseException | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
         self.app: Starlette | None = None
 
     @property
@@ -124,14 +126,22 @@ class SandboxServer:
 
     def _run(self) -> None:
         try:
-            asyncio.run(self._server.serve(sockets=[self._socket]))
+            asyncio.run(self._serve())
         except BaseException as exc:  # reported by start()
             self._error = exc
+
+    async def _serve(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        await self._server.serve(sockets=[self._socket])
 
     def stop(self, timeout: float = 10.0) -> None:
         """Ask uvicorn to exit, wait for the thread, release the socket. Safe to call twice."""
         if self._thread is None:
             return
+        loop, self._loop = self._loop, None
+        if loop is not None and self.app is not None:
+            with contextlib.suppress(RuntimeError):  # the loop has already closed
+                loop.call_soon_threadsafe(self.app.state.sandbox.stopping.set)
         self._server.should_exit = True
         self._thread.join(timeout)
         self._cleanup()

@@ -65,6 +65,8 @@ class SandboxState:
         self.last_delivery: dict[str, asyncio.Task[None]] = {}
         self.deliveries: list[Delivery] = []
         self.faults: list[Fault] = []
+        self.stopping = asyncio.Event()
+        """Set when the server shuts down: requests stalled by a ``delay`` fault go on at once."""
         self.reset()
 
     def now(self) -> float:

@@ -79,3 +79,40 @@ def test_fixture_handle_exposes_credentials(sandbox: object) -> None:
         assert isinstance(getattr(handle, name), str) and getattr(handle, name)
     me = httpx.get(base_url + "/users/me", headers={"Authorization": f"Bearer {handle.personal_token}"})  # type: ignore[attr-defined]
     assert me.status_code == 200
+
+
+def test_stop_ends_a_request_stalled_by_a_delay_fault_at_once_and_quietly(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A stalled request is answered (its fault) when the server stops: no 2 s graceful-shutdown wait, no
+    'Exception in ASGI application' traceback from uvicorn cancelling it."""
+    import threading
+    import time
+
+    server = SandboxServer(SandboxConfig(port=0)).start()
+    root = server.root_url
+    fault = {"path": "/v1/users/me", "status": 503, "delay": 1000}
+    assert httpx.post(root + "/__sandbox/faults", json=fault).status_code == 201
+    answers: list[httpx.Response | BaseException] = []
+
+    def stalled() -> None:
+        try:
+            answers.append(httpx.get(server.base_url + "/users/me", timeout=30))
+        except BaseException as exc:  # reported below
+            answers.append(exc)
+
+    thread = threading.Thread(target=stalled)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while server.state.faults and time.monotonic() < deadline:  # the fault is spent once the request stalls
+        thread.join(0.01)
+    assert not server.state.faults
+    started = time.monotonic()
+    with caplog.at_level("ERROR", logger="uvicorn.error"):
+        server.stop()
+    took = time.monotonic() - started
+    thread.join(10)
+    assert took < 1.5, took
+    assert len(answers) == 1 and isinstance(answers[0], httpx.Response), answers
+    assert answers[0].status_code == 503
+    assert not [r for r in caplog.records if r.name.startswith("uvicorn")], caplog.text
