@@ -131,7 +131,8 @@ def verify(
             raise ConfigurationError(
                 "the webhook secret is missing: pass --secret or set MOODHOOD_WEBHOOK_SECRET"
             )
-        raw = _read_stdin()
+        is_terminal = getattr(sys.stdin, "isatty", None)
+        raw = b"" if is_terminal is not None and is_terminal() else _read_stdin()  # nobody types JSON
         if not raw.strip():
             raise ConfigurationError("no payload on stdin: pipe the delivered request body in")
         event = verify_payload(raw, secret)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
+
+import pytest
 
 from moodhood.webhooks import sign
 from tests.cli.conftest import Runner
@@ -72,3 +76,19 @@ def test_verify_with_empty_stdin(cli: Runner) -> None:
     result = cli("webhook", "verify", "--secret", SECRET, stdin=b"")
     assert result.code == 2
     assert "no payload on stdin" in result.err
+
+
+def test_verify_on_a_terminal_says_what_to_pipe_instead_of_waiting(
+    cli: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Keyboard(io.BytesIO):
+        def isatty(self) -> bool:
+            return True
+
+        def read(self, size: int | None = -1) -> bytes:
+            raise AssertionError("verify must not wait for a person to type a payload")
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(Keyboard()))
+    result = cli("webhook", "verify", "--secret", SECRET)
+    assert result.code == 2
+    assert len(result.err_lines) == 1 and "no payload on stdin" in result.err_lines[0]
