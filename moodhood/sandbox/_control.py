@@ -21,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from moodhood.sandbox._body import loads_strict
+from moodhood.sandbox._body import read_body
 from moodhood.sandbox._errors import ApiError
 from moodhood.sandbox._faults import parse_fault
 from moodhood.sandbox._media import finish_call
@@ -39,16 +39,8 @@ def _state(request: Request) -> SandboxState:
 
 
 async def _json(request: Request) -> dict[str, Any]:
-    raw = await request.body()
-    if not raw.strip():
-        return {}
-    try:
-        data = loads_strict(raw)
-    except ValueError:
-        raise ApiError(400, "invalid_json", "The request body is not valid JSON") from None
-    if not isinstance(data, dict):
-        raise ApiError(400, "invalid_body", "The request body must be a JSON object")
-    return data
+    """The control request's JSON object; an empty body is ``{}``."""
+    return (await read_body(request, allow_empty=True)).data
 
 
 async def reset(request: Request) -> Response:
