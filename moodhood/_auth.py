@@ -186,6 +186,8 @@ class MoodhoodAuth(httpx.Auth):
         self._flight: _Flight | None = None
         self._quiet_until = -math.inf
         self._user_refused = False  # the API answered 401 to the cached user token (revocation suspected)
+        self._user_mode = credentials.mode == "user"
+        self._fresh_until: tuple[Token | None, float] = (None, -math.inf)  # memo of _fresh_bearer
 
     # -- public read-only view ------------------------------------------------------------------------
 
@@ -232,7 +234,9 @@ class MoodhoodAuth(httpx.Auth):
             yield request
             return
         request.read()
-        bearer = yield from self._sync_bearer(None, request)
+        bearer = self._fresh_bearer()
+        if bearer is None:
+            bearer = yield from self._sync_bearer(None, request)
         self._authorize(request, bearer.value)
         response = yield request
         if response.status_code != 401:
@@ -353,6 +357,23 @@ class MoodhoodAuth(httpx.Auth):
             except BaseException:
                 self._finish(flight)
                 raise
+
+    def _fresh_bearer(self) -> Token | None:
+        """The cached bearer while it is fresh and no renewal is in flight; otherwise ``None``: ask ``_join``.
+
+        The path of almost every call, so it takes no lock: it only reads references (atomic), and a token
+        replaced a moment later is no different from the one a request already in flight carries. The
+        moment the bearer turns stale is computed once per token, not on every call.
+        """
+        bearer = self._user if self._user_mode else self._client
+        if bearer is None or self._flight is not None:
+            return None
+        memo = self._fresh_until
+        if memo[0] is not bearer:
+            expires_at = bearer.expires_at
+            until = math.inf if expires_at is None else expires_at - bearer.refresh_window(self._margin)
+            memo = self._fresh_until = (bearer, until)
+        return bearer if self._clock() < memo[1] else None
 
     def _join(
         self, rejected: Token | None, request: httpx.Request | None
