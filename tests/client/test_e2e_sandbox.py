@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from collections.abc import AsyncIterator, Callable
-from types import ModuleType
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
@@ -82,23 +81,9 @@ from moodhood_api.models import (
 
 from moodhood import _exceptions as exc
 from moodhood._client import AsyncMoodhood, Moodhood
+from tests._flavours import Api, Connect
 
 pytestmark = pytest.mark.timeout(60)
-
-
-class Api:
-    """One scenario, either client: ``await api(module, *args, **kwargs)``."""
-
-    def __init__(self, client: Moodhood | AsyncMoodhood) -> None:
-        self.client = client
-
-    async def __call__(self, module: ModuleType, *args: Any, **kwargs: Any) -> Any:
-        if isinstance(self.client, AsyncMoodhood):
-            return await self.client.call(module.asyncio_detailed, *args, **kwargs)
-        return self.client.call(module.sync_detailed, *args, **kwargs)
-
-
-Connect = Callable[..., Api]
 
 
 @pytest.fixture(params=["sync", "async"])

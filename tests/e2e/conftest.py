@@ -39,10 +39,9 @@ import base64
 import json
 import os
 import re
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -53,6 +52,7 @@ from moodhood_api.models import IdResponse, Room, RoomCreate, SpaceCreate
 
 from moodhood import AsyncMoodhood, Moodhood
 from moodhood.sandbox import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_PASSWORD, DEMO_USER, SandboxControl
+from tests._flavours import Api, Connect
 
 CASSETTES = Path(__file__).resolve().parent.parent / "cassettes"
 REPLAY_BASE_URL = "https://api.moodhood.test/v1"
@@ -267,25 +267,6 @@ def _every_interaction_replayed(request: pytest.FixtureRequest, e2e_target: Targ
     assert cassette.all_played, (
         f"{cassette.play_count} of {len(cassette)} recorded interactions replayed: re-record the cassette"
     )
-
-
-class Api:
-    """A scenario's view of one client, either flavour: ``await api(module, *args, **kwargs)``.
-
-    It calls ``module.sync_detailed`` through ``Moodhood.call`` or ``module.asyncio_detailed`` through
-    ``AsyncMoodhood.call`` and returns the typed result (scenarios check its type with ``isinstance``).
-    """
-
-    def __init__(self, client: Moodhood | AsyncMoodhood) -> None:
-        self.client = client
-
-    async def __call__(self, module: ModuleType, *args: Any, **kwargs: Any) -> Any:
-        if isinstance(self.client, AsyncMoodhood):
-            return await self.client.call(module.asyncio_detailed, *args, **kwargs)
-        return self.client.call(module.sync_detailed, *args, **kwargs)
-
-
-Connect = Callable[..., Api]
 
 
 @pytest.fixture(params=["sync", "async"])
