@@ -14,7 +14,8 @@ from moodhood_api.models import (
     GuestUrlResponse,
 )
 
-from tests.e2e.conftest import Connect, jwt_claims, new_room, new_space
+from tests._flavours import Connect
+from tests.e2e.conftest import jwt_claims, new_room, new_space
 
 
 def link_parts(url: str) -> tuple[str, dict[str, list[str]]]:

@@ -9,7 +9,8 @@ from moodhood_api.api.users import get_me
 from moodhood_api.models import GrantType, SpaceList, SpaceUpdate, TokenRequest, TokenResponse, User
 
 from moodhood import PermissionDeniedError
-from tests.e2e.conftest import Connect, Target, is_object_id, jwt_claims, new_space
+from tests._flavours import Connect
+from tests.e2e.conftest import Target, is_object_id, jwt_claims, new_space
 
 
 @pytest.mark.vcr

@@ -8,7 +8,8 @@ from moodhood_api.api.participants import create_participant, create_participant
 from moodhood_api.api.space_rooms import get_room_by_alias
 from moodhood_api.models import JoinRoomRequest, Participant, ParticipantCreate, Room, SignalingToken
 
-from tests.e2e.conftest import Connect, is_object_id, jwt_claims, new_room, new_space
+from tests._flavours import Connect
+from tests.e2e.conftest import is_object_id, jwt_claims, new_room, new_space
 
 # The Android app sends a fresh ObjectId; a fixed one keeps recorded bodies stable.
 DEVICE_ID = "5f3b8b9c2a1e4d0012345678"

@@ -22,7 +22,8 @@ from moodhood_api.models import (
     RoomRecordList,
 )
 
-from tests.e2e.conftest import Connect, Target, is_object_id, new_room, new_space
+from tests._flavours import Connect
+from tests.e2e.conftest import Target, is_object_id, new_room, new_space
 
 
 @pytest.mark.sandbox_only

@@ -9,7 +9,8 @@ from moodhood_api.api.space_rooms import delete_room, get_room, get_room_by_alia
 from moodhood_api.models import Room, RoomList, RoomType, RoomUpdate
 
 from moodhood import NotFoundError
-from tests.e2e.conftest import Connect, is_object_id, new_room, new_space
+from tests._flavours import Connect
+from tests.e2e.conftest import is_object_id, new_room, new_space
 
 ALIAS = re.compile(r"[A-Za-z0-9_-]{6,}")
 

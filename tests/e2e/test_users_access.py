@@ -28,7 +28,8 @@ from moodhood_api.models import (
 )
 
 from moodhood import APIStatusError
-from tests.e2e.conftest import Connect, is_object_id, new_room, new_space
+from tests._flavours import Connect
+from tests.e2e.conftest import is_object_id, new_room, new_space
 
 
 @pytest.mark.vcr

@@ -13,7 +13,8 @@ from moodhood_api.api.web_hook import (
 from moodhood_api.models import Webhook, WebhookCreate, WebhookUpdate, WebhookWithSecret
 
 from moodhood import NotFoundError
-from tests.e2e.conftest import Connect, new_space
+from tests._flavours import Connect
+from tests.e2e.conftest import new_space
 
 HOOK = "https://hooks.example.com/moodhood/e2e"  # never called: no event happens in this space
 
