@@ -15,17 +15,40 @@ Usage in a web handler::
 from __future__ import annotations
 
 from moodhood._exceptions import WebhookVerificationError
-from moodhood._webhooks import WebhookEvent, WebhookEventName, canonical_json, sign, verify
+from moodhood._webhooks import (
+    DEFAULT_MAX_BYTES,
+    ReplayWindow,
+    SeenSignatures,
+    WebhookEvent,
+    WebhookEventName,
+    canonical_json,
+    rejection_status,
+    sign,
+    verify,
+)
 
 __all__ = [
+    "DEFAULT_MAX_BYTES",
+    "ReplayWindow",
+    "SeenSignatures",
     "WebhookEvent",
     "WebhookEventName",
     "WebhookVerificationError",
     "canonical_json",
+    "rejection_status",
     "sign",
     "verify",
 ]
 
-for _name in ("WebhookEvent", "WebhookEventName", "canonical_json", "sign", "verify"):
+for _name in (
+    "ReplayWindow",
+    "SeenSignatures",
+    "WebhookEvent",
+    "WebhookEventName",
+    "canonical_json",
+    "rejection_status",
+    "sign",
+    "verify",
+):
     globals()[_name].__module__ = __name__
 del _name

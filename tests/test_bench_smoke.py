@@ -34,7 +34,7 @@ def test_quick_run_prints_every_section_as_one_table() -> None:
     body = table[1:]
     assert all(len(row) == 7 for row in body)
     sections = {row[0].split(" ", 1)[0] for row in body}
-    assert sections == {"1", "2", "3", "4", "5"}
+    assert sections == {"1", "2", "3", "4", "5", "6"}
     results = {row[1]: row for row in body}
     for name in ("raw httpx (static header, .json())", "Moodhood.call, personal token"):
         assert re.fullmatch(r"[\d.]+ µs/call", results[name][2])
