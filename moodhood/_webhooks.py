@@ -356,7 +356,7 @@ def _members(text: str) -> tuple[dict[str, Any], dict[str, tuple[int, int]]]:
         while True:
             if text[index : index + 1] != '"':
                 raise ValueError("expecting a property name")
-            key, index = json.decoder.scanstring(text, index + 1)
+            key, index = _DECODER.raw_decode(text, index)
             index = _skip(text, index)
             if text[index : index + 1] != ":":
                 raise ValueError("expecting ':'")

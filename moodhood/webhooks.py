@@ -15,6 +15,7 @@ Usage in a web handler::
 from __future__ import annotations
 
 from moodhood._exceptions import WebhookVerificationError
+from moodhood._webhook_receivers import django_webhook_view, verify_flask_request, verify_starlette_request
 from moodhood._webhooks import (
     DEFAULT_MAX_BYTES,
     ReplayWindow,
@@ -35,9 +36,12 @@ __all__ = [
     "WebhookEventName",
     "WebhookVerificationError",
     "canonical_json",
+    "django_webhook_view",
     "rejection_status",
     "sign",
     "verify",
+    "verify_flask_request",
+    "verify_starlette_request",
 ]
 
 for _name in (
@@ -46,9 +50,12 @@ for _name in (
     "WebhookEvent",
     "WebhookEventName",
     "canonical_json",
+    "django_webhook_view",
     "rejection_status",
     "sign",
     "verify",
+    "verify_flask_request",
+    "verify_starlette_request",
 ):
     globals()[_name].__module__ = __name__
 del _name

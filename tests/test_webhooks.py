@@ -193,7 +193,9 @@ def test_compare_is_constant_time(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(hmac, "compare_digest", spy)
     body = {"eventName": "call_started", "roomId": "r", "spaceId": "s"}
-    verify(delivery(body), SECRET)  # spaced, not compact: the raw bytes' HMAC fails, the reproduction's passes
+    verify(
+        delivery(body), SECRET
+    )  # spaced, not compact: the raw bytes' HMAC fails, the reproduction's passes
     assert len(calls) == 2 and calls[0][0] != calls[0][1] and calls[1][0] == calls[1][1]
     calls.clear()
     verify(json.dumps({"signature": sign(body, SECRET), "body": body}, separators=(",", ":")), SECRET)
