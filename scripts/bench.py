@@ -4,13 +4,14 @@
     python scripts/bench.py                        the full run (about a minute on 2 cores)
     python scripts/bench.py --quick                a few rounds of everything (the smoke test uses it)
     python scripts/bench.py --rounds 9             more rounds per measurement (medians over rounds)
-    python scripts/bench.py --only mock,tokens     some sections: mock, loopback, tokens, import, regen, webhooks
+    python scripts/bench.py --only mock,webhooks   some sections (mock loopback tokens import regen webhooks)
     python scripts/bench.py --markdown-out docs/benchmarks.md
 
 Sections: (1) client-side cost per call on ``httpx.MockTransport`` against raw httpx and the bare generated
 client; (2) requests per second against a sandbox process on loopback, sync and 64 asyncio tasks;
 (3) token requests counted at the transport; (4) ``import moodhood`` against ``import httpx``;
-(5) regeneration time of ``generated/``; (6) webhook verification of hostile payloads (time and memory). Every comparison is made within the same run; a missed target is
+(5) regeneration time of ``generated/``; (6) webhook verification of hostile payloads (time, memory).
+Every comparison is made within the same run; a missed target is
 marked **NO** in the table (the exit code stays 0: timings are not pass/fail). ``--markdown-out`` replaces
 the text between ``<!-- bench:begin -->`` and ``<!-- bench:end -->`` in the file (or writes the file when
 it has no such markers).

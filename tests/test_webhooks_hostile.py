@@ -16,9 +16,7 @@ from moodhood.webhooks import (
     DEFAULT_MAX_BYTES,
     ReplayWindow,
     WebhookVerificationError,
-    canonical_json,
     rejection_status,
-    sign,
     verify,
 )
 
