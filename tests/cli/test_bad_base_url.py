@@ -14,5 +14,5 @@ def test_bad_base_url_exits_2_with_one_line(cli: Runner, url: str) -> None:
     )
     assert result.code == 2, result.err
     assert len(result.err_lines) == 1
-    assert result.err_lines[0].startswith("moodhood: configuration: MOODHOOD_BASE_URL")
+    assert result.err_lines[0].startswith("moodhood: error: configuration: base_url=")
     assert "Traceback" not in result.err and "IDNAError" not in result.err
