@@ -52,6 +52,7 @@ from moodhood._config import (
     NotGiven,
     TimeoutTypes,
     resolve_base_url,
+    resolve_deadline,
     resolve_timeout,
 )
 from moodhood._credentials import Credentials
@@ -132,6 +133,7 @@ class _BaseMoodhood:
     __slots__ = ("_api", "_http", "_max_retries", "_root", "_shared", "_timeout")
 
     _api: ApiClient
+    _http: MoodhoodHTTPClient | AsyncMoodhoodHTTPClient
     _shared: _Shared
     _max_retries: int
     _timeout: httpx.Timeout
@@ -208,6 +210,11 @@ class _BaseMoodhood:
         return self._timeout
 
     @property
+    def deadline(self) -> float | None:
+        """The default total seconds per call: token requests, retries and the body (``None``: none)."""
+        return self._http.deadline
+
+    @property
     def client(self) -> ApiClient:
         """The configured generated ``moodhood_api.Client``, for calling generated functions directly.
 
@@ -225,13 +232,19 @@ class _BaseMoodhood:
     __str__ = __repr__
 
 
-def _state(max_retries: int | None, timeout: TimeoutTypes | NotGiven, retry_post: bool) -> CallState:
+def _state(
+    max_retries: int | None,
+    timeout: TimeoutTypes | NotGiven,
+    retry_post: bool,
+    deadline: float | NotGiven | None = NOT_GIVEN,
+) -> CallState:
     if max_retries is not None:
         _BaseMoodhood._check_max_retries(max_retries)
     return CallState(
         max_retries=max_retries,
         timeout=None if isinstance(timeout, NotGiven) else resolve_timeout(timeout),
         retry_post=retry_post,
+        deadline=deadline if isinstance(deadline, NotGiven) else resolve_deadline(deadline),
     )
 
 
@@ -270,7 +283,8 @@ class Moodhood(_BaseMoodhood):
     ``MOODHOOD_BASE_URL`` (default ``https://moodhood.online/v1``); ``client_id``, ``client_secret``,
     ``username``, ``password`` and ``token`` to ``MOODHOOD_CLIENT_ID`` ... ``MOODHOOD_TOKEN``.
     ``token_store`` keeps tokens between runs and ``on_token`` sees every new token. ``max_retries`` and
-    ``timeout`` (connect 5 s, the rest 30 s) are defaults that ``call`` can override per call.
+    ``timeout`` (connect 5 s, the rest 30 s; per phase and per read) and ``deadline`` (total seconds per call,
+    default none) are defaults that ``call`` can override per call.
 
     ``http_client`` is your own ``httpx.Client``: every attempt goes through its transport, mounts,
     proxies and event hooks (which see each retry), with MoodHood auth, retries and typed errors added
@@ -296,6 +310,7 @@ class Moodhood(_BaseMoodhood):
         on_token: Callable[[TokenEvent], None] | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         timeout: TimeoutTypes = DEFAULT_TIMEOUT,
+        deadline: float | None = None,
         http_client: httpx.Client | None = None,
         allow_insecure_http: bool = False,
     ) -> None:
@@ -324,6 +339,7 @@ class Moodhood(_BaseMoodhood):
             owns_pool=owns_pool,
         )
         self._setup(shared, retries, timeout_, root=True)
+        self._http.deadline = resolve_deadline(deadline)
 
     def _setup(self, shared: _Shared, max_retries: int, timeout: httpx.Timeout, *, root: bool) -> None:
         assert isinstance(shared.http_client, httpx.Client)
@@ -349,6 +365,7 @@ class Moodhood(_BaseMoodhood):
         *,
         max_retries: int | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Self:
         """A copy with other defaults that shares this client's connection pool and tokens.
 
@@ -361,6 +378,7 @@ class Moodhood(_BaseMoodhood):
             self._timeout if isinstance(timeout, NotGiven) else resolve_timeout(timeout),
             root=False,
         )
+        copy._http.deadline = self.deadline if isinstance(deadline, NotGiven) else resolve_deadline(deadline)
         return copy
 
     def call(
@@ -370,16 +388,17 @@ class Moodhood(_BaseMoodhood):
         *args: Any,
         max_retries: int | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
         retry_post: bool = False,
         **kwargs: Any,
     ) -> T:
         """Call a generated ``sync_detailed`` function and return its success value.
 
-        ``max_retries`` and ``timeout`` override the client's defaults for this call; ``retry_post=True``
-        allows replaying a POST (only when repeating it is harmless).
+        ``max_retries``, ``timeout`` and ``deadline`` override the client's defaults for this call;
+        ``retry_post=True`` allows replaying a POST (only when repeating it is harmless).
         """
         _no_client_kwarg(kwargs)
-        with call_scope(_state(max_retries, timeout, retry_post)) as state:
+        with call_scope(_state(max_retries, timeout, retry_post, deadline)) as state:
             try:
                 result = fn(*args, client=self._api, **kwargs)
             except (UnexpectedStatus, *_PARSE_ERRORS) as error:
@@ -428,6 +447,7 @@ class AsyncMoodhood(_BaseMoodhood):
         on_token: Callable[[TokenEvent], None] | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         timeout: TimeoutTypes = DEFAULT_TIMEOUT,
+        deadline: float | None = None,
         http_client: httpx.AsyncClient | None = None,
         allow_insecure_http: bool = False,
     ) -> None:
@@ -460,6 +480,7 @@ class AsyncMoodhood(_BaseMoodhood):
             owns_pool=owns_pool,
         )
         self._setup(shared, retries, timeout_, root=True)
+        self._http.deadline = resolve_deadline(deadline)
 
     def _setup(self, shared: _Shared, max_retries: int, timeout: httpx.Timeout, *, root: bool) -> None:
         target = shared.transport_target
@@ -486,6 +507,7 @@ class AsyncMoodhood(_BaseMoodhood):
         *,
         max_retries: int | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Self:
         """A copy with other defaults that shares this client's connection pool and tokens.
 
@@ -498,6 +520,7 @@ class AsyncMoodhood(_BaseMoodhood):
             self._timeout if isinstance(timeout, NotGiven) else resolve_timeout(timeout),
             root=False,
         )
+        copy._http.deadline = self.deadline if isinstance(deadline, NotGiven) else resolve_deadline(deadline)
         return copy
 
     async def call(
@@ -507,16 +530,17 @@ class AsyncMoodhood(_BaseMoodhood):
         *args: Any,
         max_retries: int | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
         retry_post: bool = False,
         **kwargs: Any,
     ) -> T:
         """Call a generated ``asyncio_detailed`` function and return its success value.
 
-        ``max_retries`` and ``timeout`` override the client's defaults for this call; ``retry_post=True``
-        allows replaying a POST (only when repeating it is harmless).
+        ``max_retries``, ``timeout`` and ``deadline`` override the client's defaults for this call;
+        ``retry_post=True`` allows replaying a POST (only when repeating it is harmless).
         """
         _no_client_kwarg(kwargs)
-        with call_scope(_state(max_retries, timeout, retry_post)) as state:
+        with call_scope(_state(max_retries, timeout, retry_post, deadline)) as state:
             # A sync_detailed function fails here, on the generated client's sync slot, before any I/O.
             pending = fn(*args, client=self._api, **kwargs)
             if not inspect.isawaitable(pending):

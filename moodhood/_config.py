@@ -22,6 +22,7 @@ __all__ = [
     "NotGiven",
     "TimeoutTypes",
     "resolve_base_url",
+    "resolve_deadline",
     "resolve_timeout",
 ]
 
@@ -130,3 +131,12 @@ def resolve_timeout(timeout: TimeoutTypes) -> httpx.Timeout:
                 f"timeout ({phase}) must be a number of seconds > 0, or None for no limit, not {seconds!r}"
             )
     return resolved
+
+
+def resolve_deadline(deadline: float | None) -> float | None:
+    """A total time limit per call in seconds (``None``: none), checked like a timeout phase."""
+    if deadline is not None and (
+        isinstance(deadline, bool) or not isinstance(deadline, int | float) or not 0 < deadline < math.inf
+    ):
+        raise ValueError(f"deadline must be a number of seconds > 0, or None for no limit, not {deadline!r}")
+    return deadline
