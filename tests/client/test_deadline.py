@@ -107,6 +107,8 @@ def test_async_deadline_ends_a_trickled_body(trickle_url: str) -> None:
 def test_bad_deadlines_are_refused(bad: object) -> None:
     with pytest.raises(ValueError, match="deadline"):
         Moodhood(base_url="http://127.0.0.1:9/v1", token=TOKEN, deadline=bad)  # type: ignore[arg-type]
-    with Moodhood(base_url="http://127.0.0.1:9/v1", token=TOKEN) as client:
-        with pytest.raises(ValueError, match="deadline"):
-            client.with_options(deadline=bad)  # type: ignore[arg-type]
+    with (
+        Moodhood(base_url="http://127.0.0.1:9/v1", token=TOKEN) as client,
+        pytest.raises(ValueError, match="deadline"),
+    ):
+        client.with_options(deadline=bad)  # type: ignore[arg-type]
