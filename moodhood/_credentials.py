@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ._exceptions import ConfigurationError
-from ._secrets import mask
+from ._secrets import mask, remember
 
 __all__ = ["ENV_VARS", "Credentials", "CredentialsMode"]
 
@@ -78,6 +78,7 @@ class Credentials:
                 "token holds whitespace, control or non-ASCII characters (a newline read from a file?); "
                 "a personal token is one word of printable ASCII"
             )
+        remember(self.token)  # logs mask it wherever it shows up (an echo in a custom header)
 
     @classmethod
     def client(cls, client_id: str, client_secret: str) -> Credentials:
