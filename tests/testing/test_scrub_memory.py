@@ -78,7 +78,10 @@ def test_an_echoed_opaque_bearer_is_replaced_everywhere() -> None:
 
 def test_secrets_and_passwords_from_request_bodies_are_remembered() -> None:
     scrubber = Scrubber()
-    form = f"grant_type=password&client_id=c&client_secret={quote_plus(SECRET)}&username=u%40x.io&password={PASSWORD}"
+    form = (
+        f"grant_type=password&client_id=c&client_secret={quote_plus(SECRET)}"
+        f"&username=u%40x.io&password={PASSWORD}"
+    )
     scrubber.scrub_request(Request("POST", "https://h/v1/auth/token", form, {}))
     body = json.dumps({"error_description": f"bad secret {SECRET} for pw {PASSWORD}"}).encode()
     out = scrubber.scrub_response(response(body, {"X-Debug": [base64.b64encode(SECRET.encode()).decode()]}))
