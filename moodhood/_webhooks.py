@@ -36,6 +36,7 @@ from moodhood._exceptions import ConfigurationError, WebhookVerificationError
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "MAX_REPRODUCED_BYTES",
     "ReplayWindow",
     "SeenSignatures",
     "WebhookEvent",
@@ -175,7 +176,7 @@ class _Stringifier:
     """One reproduction: a decoder whose hooks mark the numbers Python would print differently."""
 
     def __init__(self, text: str) -> None:
-        self.marker = "\x00" + secrets.token_hex(8)
+        self.nonce = secrets.token_hex(8)
         self.texts: dict[str, object] = {}
         self.marked = False
         self.decoder = json.JSONDecoder(
@@ -184,11 +185,10 @@ class _Stringifier:
             parse_int=self._int if _LONG_INT.search(text) else None,
             parse_constant=self._constant,
         )
-        self.markers = re.compile('"\\\\u0000' + self.marker[1:] + '([^"\\\\]*)\\\\u0000"')
 
     def _marked(self, literal: str, js: str) -> object:
         self.marked = True
-        marked = self.texts[literal] = self.marker + js + "\x00"
+        marked = self.texts[literal] = f"\x00{self.nonce}{js}{self.nonce}\x00"
         return marked
 
     def _float(self, literal: str) -> object:
@@ -227,7 +227,8 @@ class _Stringifier:
         value = self.decoder.decode(text)
         out = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=True)
         if self.marked:
-            out = self.markers.sub(r"\1", out)
+            # the C encoder wrote each marker as "\u0000<nonce><js><nonce>\u0000"
+            out = out.replace(f'"\\u0000{self.nonce}', "").replace(f'{self.nonce}\\u0000"', "")
         try:
             return out.encode("utf-8")
         except UnicodeEncodeError:
@@ -281,6 +282,10 @@ def sign(body: Mapping[str, Any], secret: str) -> str:
 
 DEFAULT_MAX_BYTES: Final = 65536
 """The default size cap of a delivery: real ones are a few hundred bytes."""
+
+MAX_REPRODUCED_BYTES: Final = 16384
+"""The largest ``body`` whose ``JSON.stringify`` is reproduced when its bytes are not the compact form
+MoodHood sends (a re-indenting proxy). A larger non-compact body is refused (401) without the work."""
 
 _HEX_SIGNATURE = re.compile(r"[0-9a-fA-F]{64}")
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -486,7 +491,7 @@ def _authentic(key: bytes, text: str, body: Mapping[str, Any], span: tuple[int, 
     given = signature.lower().encode("ascii")
     if hmac.compare_digest(hmac.new(key, received, hashlib.sha256).hexdigest().encode("ascii"), given):
         return True
-    if _is_canonical(received_text, body):
+    if len(received) > MAX_REPRODUCED_BYTES or _is_canonical(received_text, body):
         return False
     canonical = _stringify_text(received_text)
     return canonical != received and hmac.compare_digest(

@@ -18,6 +18,7 @@ from moodhood._exceptions import WebhookVerificationError
 from moodhood._webhook_receivers import django_webhook_view, verify_flask_request, verify_starlette_request
 from moodhood._webhooks import (
     DEFAULT_MAX_BYTES,
+    MAX_REPRODUCED_BYTES,
     ReplayWindow,
     SeenSignatures,
     WebhookEvent,
@@ -30,6 +31,7 @@ from moodhood._webhooks import (
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "MAX_REPRODUCED_BYTES",
     "ReplayWindow",
     "SeenSignatures",
     "WebhookEvent",
@@ -44,18 +46,7 @@ __all__ = [
     "verify_starlette_request",
 ]
 
-for _name in (
-    "ReplayWindow",
-    "SeenSignatures",
-    "WebhookEvent",
-    "WebhookEventName",
-    "canonical_json",
-    "django_webhook_view",
-    "rejection_status",
-    "sign",
-    "verify",
-    "verify_flask_request",
-    "verify_starlette_request",
-):
-    globals()[_name].__module__ = __name__
+for _name in __all__:
+    if _name not in ("DEFAULT_MAX_BYTES", "MAX_REPRODUCED_BYTES", "WebhookVerificationError"):
+        globals()[_name].__module__ = __name__
 del _name
