@@ -104,9 +104,8 @@ class Analytics(SyncAPIResource):
         """List the finished calls of a room on a date.
 
         Needs a moderator/admin user or personal token on a plan with statistics (a guest `accessToken` from
-        a
-        guest link also works for the guest's own lookup). Assumed: GET with query parameters (D8; one 2024
-        cURL uses POST). A minimum-participants filter exists but its name is unknown, so it is not
+        a guest link also works for the guest's own lookup). Assumed: GET with query parameters (D8; one
+        2024 cURL uses POST). A minimum-participants filter exists but its name is unknown, so it is not
         described.
         """
         if not (isinstance(space_id, str) and space_id):
@@ -161,8 +160,8 @@ class Analytics(SyncAPIResource):
         """Get the analytics report of a call.
 
         Meaningful only after the `call_finished` webhook. `format=json` answers a JSON document,
-        `format=xlsx` an
-        Excel file. The report's schema is not documented (assumed: a free-form JSON object).
+        `format=xlsx` an Excel file. The report's schema is not documented (assumed: a free-form JSON
+        object).
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("analytics.report", "space_id", space_id)
@@ -272,8 +271,7 @@ class Invites(SyncAPIResource):
         """Activate an invite.
 
         Called with the invited user's own user token, with an empty body; the invite is then spent.
-        Assumed:
-        200 vs 204 is unknown, so both are declared (D11).
+        Assumed: 200 vs 204 is unknown, so both are declared (D11).
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("invites.activate", "space_id", space_id)
@@ -283,10 +281,7 @@ class Invites(SyncAPIResource):
 
         self._client._send(
             _op.sync_detailed,
-            (
-                space_id,
-                invite_id,
-            ),
+            (space_id, invite_id),
             {},
             call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
         )
@@ -395,8 +390,7 @@ class Participants(SyncAPIResource):
         """Get a media signaling token for a participant.
 
         No request body. The token is handed to the media SDK. Assumed: the operationId and tag, and both
-        200 and
-        201 (D11).
+        200 and 201 (D11).
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("participants.signaling_token", "space_id", space_id)
@@ -406,10 +400,7 @@ class Participants(SyncAPIResource):
 
         return self._client._send(
             _op.sync_detailed,
-            (
-                space_id,
-                participant_id,
-            ),
+            (space_id, participant_id),
             {},
             call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
         )
@@ -435,10 +426,9 @@ class Records(SyncAPIResource):
         """List the recordings of a room.
 
         Admins only. The docs mention further filters ("and others") without naming them. Assumed: the
-        operationId
-        (the live Swagger has none; swagger-ui shows `get_spaces__spaceId__rooms__roomId__records`, the text
-        says
-        `getRecords`), and no paging parameters (D13).
+        operationId (the live Swagger has none; swagger-ui shows
+        `get_spaces__spaceId__rooms__roomId__records`, the text says `getRecords`), and no paging parameters
+        (D13).
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("records.list", "space_id", space_id)
@@ -448,10 +438,7 @@ class Records(SyncAPIResource):
 
         return self._client._send(
             _op.sync_detailed,
-            (
-                space_id,
-                room_id,
-            ),
+            (space_id, room_id),
             {"date_from": date_from, "date_to": date_to},
             call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
         )
@@ -470,9 +457,8 @@ class Records(SyncAPIResource):
         """Get the download URL of a recording.
 
         The docs say the answer is a text string holding the file URL (valid 24 h); the operation name hints
-        at a
-        redirect. Assumed: both are declared — 200 with the URL as `text/plain`, and 302 with a `Location`
-        header.
+        at a redirect. Assumed: both are declared — 200 with the URL as `text/plain`, and 302 with a
+        `Location` header.
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("records.download_url", "space_id", space_id)
@@ -486,11 +472,7 @@ class Records(SyncAPIResource):
             "str",
             self._client._send(
                 _op.sync_detailed,
-                (
-                    space_id,
-                    room_id,
-                    record_id,
-                ),
+                (space_id, room_id, record_id),
                 {},
                 call_state(
                     timeout=timeout, max_retries=max_retries, retry_post=retry_post, accept="text/plain"
@@ -595,8 +577,8 @@ class Rooms(SyncAPIResource):
         """Create a room.
 
         Needs a user or personal token. Assumed: the response is the full Room object (D9; the docs show
-        only
-        `{alias, id, channelId}`, the Outlook add-in reads more), and both 200 and 201 are declared (D11).
+        only `{alias, id, channelId}`, the Outlook add-in reads more), and both 200 and 201 are declared
+        (D11).
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("rooms.create", "space_id", space_id)
@@ -677,10 +659,7 @@ class Rooms(SyncAPIResource):
 
         return self._client._send(
             _op.sync_detailed,
-            (
-                space_id,
-                room_id,
-            ),
+            (space_id, room_id),
             {},
             call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
         )
@@ -754,9 +733,8 @@ class Rooms(SyncAPIResource):
         """Update a room.
 
         Needs a user or personal token. Changing `type` is deprecated. Documented status 200; the response
-        body is
-        not documented, so none is declared (assumed). Which fields are required is not documented either
-        (assumed: none).
+        body is not documented, so none is declared (assumed). Which fields are required is not documented
+        either (assumed: none).
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("rooms.update", "space_id", space_id)
@@ -810,10 +788,7 @@ class Rooms(SyncAPIResource):
             raise wrong_body("rooms.update", _m.RoomUpdate, body)
         self._client._send(
             _op.sync_detailed,
-            (
-                space_id,
-                room_id,
-            ),
+            (space_id, room_id),
             {"body": body},
             call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
         )
@@ -831,8 +806,7 @@ class Rooms(SyncAPIResource):
         """Delete a room.
 
         Used by the Outlook add-in with a personal token. Assumed: the operationId, and 200 vs 204 is
-        unknown so
-        both are declared (D11).
+        unknown so both are declared (D11).
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("rooms.delete", "space_id", space_id)
@@ -842,10 +816,7 @@ class Rooms(SyncAPIResource):
 
         self._client._send(
             _op.sync_detailed,
-            (
-                space_id,
-                room_id,
-            ),
+            (space_id, room_id),
             {},
             call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
         )
@@ -903,10 +874,9 @@ class Rooms(SyncAPIResource):
         """Generate a personal join link.
 
         Creates a temporary user and returns a join link
-        (`https://edu.livedigital.space/room/<alias>?participantName=<username>&accessToken=<token>`).
-        The caller must be the room's creator or a room moderator. Assumed: the success status is not
-        documented,
-        so both 200 and 201 are declared (D11).
+        (`https://edu.livedigital.space/room/<alias>?participantName=<username>&accessToken=<token>`). The
+        caller must be the room's creator or a room moderator. Assumed: the success status is not
+        documented, so both 200 and 201 are declared (D11).
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("rooms.generate_access", "space_id", space_id)
@@ -946,10 +916,7 @@ class Rooms(SyncAPIResource):
             raise wrong_body("rooms.generate_access", _m.GenerateAccessRequest, body)
         return self._client._send(
             _op.sync_detailed,
-            (
-                space_id,
-                room_id,
-            ),
+            (space_id, room_id),
             {"body": body},
             call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
         )
@@ -1002,8 +969,7 @@ class Rooms(SyncAPIResource):
 
         Documented only in the 2024 guide. Returns `roomUrl`; the embedded token lives 24 h. Assumed: no
         Authorization header is needed (D18; the documented cURL has none), and both 200 and 201 are
-        declared
-        (D11).
+        declared (D11).
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("rooms.guest_url", "space_id", space_id)
@@ -1031,10 +997,7 @@ class Rooms(SyncAPIResource):
             raise wrong_body("rooms.guest_url", _m.GuestUrlRequest, body)
         return self._client._send(
             _op.sync_detailed,
-            (
-                space_id,
-                room_id,
-            ),
+            (space_id, room_id),
             {"body": body},
             call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
         )
@@ -1078,8 +1041,7 @@ class Rooms(SyncAPIResource):
         """Mark a participant as joined.
 
         Called after the media SDK has connected to the channel; answers 2xx with an empty body. Assumed:
-        the
-        operationId and tag, and both 200 and 204 (D11).
+        the operationId and tag, and both 200 and 204 (D11).
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("rooms.join", "space_id", space_id)
@@ -1098,10 +1060,7 @@ class Rooms(SyncAPIResource):
             raise wrong_body("rooms.join", _m.JoinRoomRequest, body)
         self._client._send(
             _op.sync_detailed,
-            (
-                space_id,
-                room_id,
-            ),
+            (space_id, room_id),
             {"body": body},
             call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
         )
@@ -1172,10 +1131,7 @@ class Rooms(SyncAPIResource):
             raise wrong_body("rooms.grant_role", _m.RoomRoleGrant, body)
         self._client._send(
             _op.sync_detailed,
-            (
-                space_id,
-                room_id,
-            ),
+            (space_id, room_id),
             {"body": body},
             call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
         )
@@ -1196,8 +1152,7 @@ class Spaces(SyncAPIResource):
         """List the spaces visible to the caller.
 
         Needs a user or personal token; a client token gets 403. Assumed: the operationId and tag (not in
-        the
-        public docs) and the absence of paging parameters (D13).
+        the public docs) and the absence of paging parameters (D13).
         """
         from moodhood_api.api.spaces import list_spaces as _op
 
@@ -1244,8 +1199,7 @@ class Spaces(SyncAPIResource):
         """Create a space.
 
         Needs a user or personal token. Returns the new space id. Assumed: 200 vs 201 is unknown, so both
-        are
-        declared (D11).
+        are declared (D11).
         """
         import moodhood_api.models as _m
         from moodhood_api.api.spaces import create_space as _op
@@ -1340,8 +1294,7 @@ class Spaces(SyncAPIResource):
         """Update a space.
 
         Needs a user or personal token. Documented status 200; the response body is not documented, so none
-        is
-        declared (assumed: the client never fails parsing whatever comes back).
+        is declared (assumed: the client never fails parsing whatever comes back).
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("spaces.update", "space_id", space_id)
@@ -1415,10 +1368,8 @@ class Users(SyncAPIResource):
         """Create a user.
 
         Users created through the API receive no mailings. Assumed: a user token is needed (D6; the Russian
-        guide
-        says a client token, the English help site a user token — a client token gets 403), and both 200 and
-        201
-        are declared (D11).
+        guide says a client token, the English help site a user token — a client token gets 403), and both
+        200 and 201 are declared (D11).
         """
         import moodhood_api.models as _m
         from moodhood_api.api.users import create_new_user as _op
@@ -1459,8 +1410,7 @@ class Users(SyncAPIResource):
         """Get the current user.
 
         The Outlook add-in calls this to check a personal token. Assumed: the operationId and the user
-        fields other
-        than `email`.
+        fields other than `email`.
         """
         from moodhood_api.api.users import get_me as _op
 
@@ -1677,10 +1627,8 @@ class Webhooks(SyncAPIResource):
         """Create the space webhook.
 
         One webhook per space; paid plans only. The response is the only place (with refresh-secret) where
-        the
-        signing `secret` appears. Assumed: the space owner's user token is needed (D7; the cURL examples
-        carry a
-        client token), and both 200 and 201 are declared (D11).
+        the signing `secret` appears. Assumed: the space owner's user token is needed (D7; the cURL examples
+        carry a client token), and both 200 and 201 are declared (D11).
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("webhooks.create", "space_id", space_id)
@@ -1770,9 +1718,8 @@ class AsyncAnalytics(AsyncAPIResource):
         """List the finished calls of a room on a date.
 
         Needs a moderator/admin user or personal token on a plan with statistics (a guest `accessToken` from
-        a
-        guest link also works for the guest's own lookup). Assumed: GET with query parameters (D8; one 2024
-        cURL uses POST). A minimum-participants filter exists but its name is unknown, so it is not
+        a guest link also works for the guest's own lookup). Assumed: GET with query parameters (D8; one
+        2024 cURL uses POST). A minimum-participants filter exists but its name is unknown, so it is not
         described.
         """
         if not (isinstance(space_id, str) and space_id):
@@ -1827,8 +1774,8 @@ class AsyncAnalytics(AsyncAPIResource):
         """Get the analytics report of a call.
 
         Meaningful only after the `call_finished` webhook. `format=json` answers a JSON document,
-        `format=xlsx` an
-        Excel file. The report's schema is not documented (assumed: a free-form JSON object).
+        `format=xlsx` an Excel file. The report's schema is not documented (assumed: a free-form JSON
+        object).
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("analytics.report", "space_id", space_id)
@@ -1938,8 +1885,7 @@ class AsyncInvites(AsyncAPIResource):
         """Activate an invite.
 
         Called with the invited user's own user token, with an empty body; the invite is then spent.
-        Assumed:
-        200 vs 204 is unknown, so both are declared (D11).
+        Assumed: 200 vs 204 is unknown, so both are declared (D11).
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("invites.activate", "space_id", space_id)
@@ -1949,10 +1895,7 @@ class AsyncInvites(AsyncAPIResource):
 
         await self._client._send(
             _op.asyncio_detailed,
-            (
-                space_id,
-                invite_id,
-            ),
+            (space_id, invite_id),
             {},
             call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
         )
@@ -2061,8 +2004,7 @@ class AsyncParticipants(AsyncAPIResource):
         """Get a media signaling token for a participant.
 
         No request body. The token is handed to the media SDK. Assumed: the operationId and tag, and both
-        200 and
-        201 (D11).
+        200 and 201 (D11).
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("participants.signaling_token", "space_id", space_id)
@@ -2072,10 +2014,7 @@ class AsyncParticipants(AsyncAPIResource):
 
         return await self._client._send(
             _op.asyncio_detailed,
-            (
-                space_id,
-                participant_id,
-            ),
+            (space_id, participant_id),
             {},
             call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
         )
@@ -2101,10 +2040,9 @@ class AsyncRecords(AsyncAPIResource):
         """List the recordings of a room.
 
         Admins only. The docs mention further filters ("and others") without naming them. Assumed: the
-        operationId
-        (the live Swagger has none; swagger-ui shows `get_spaces__spaceId__rooms__roomId__records`, the text
-        says
-        `getRecords`), and no paging parameters (D13).
+        operationId (the live Swagger has none; swagger-ui shows
+        `get_spaces__spaceId__rooms__roomId__records`, the text says `getRecords`), and no paging parameters
+        (D13).
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("records.list", "space_id", space_id)
@@ -2114,10 +2052,7 @@ class AsyncRecords(AsyncAPIResource):
 
         return await self._client._send(
             _op.asyncio_detailed,
-            (
-                space_id,
-                room_id,
-            ),
+            (space_id, room_id),
             {"date_from": date_from, "date_to": date_to},
             call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
         )
@@ -2136,9 +2071,8 @@ class AsyncRecords(AsyncAPIResource):
         """Get the download URL of a recording.
 
         The docs say the answer is a text string holding the file URL (valid 24 h); the operation name hints
-        at a
-        redirect. Assumed: both are declared — 200 with the URL as `text/plain`, and 302 with a `Location`
-        header.
+        at a redirect. Assumed: both are declared — 200 with the URL as `text/plain`, and 302 with a
+        `Location` header.
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("records.download_url", "space_id", space_id)
@@ -2152,11 +2086,7 @@ class AsyncRecords(AsyncAPIResource):
             "str",
             await self._client._send(
                 _op.asyncio_detailed,
-                (
-                    space_id,
-                    room_id,
-                    record_id,
-                ),
+                (space_id, room_id, record_id),
                 {},
                 call_state(
                     timeout=timeout, max_retries=max_retries, retry_post=retry_post, accept="text/plain"
@@ -2263,8 +2193,8 @@ class AsyncRooms(AsyncAPIResource):
         """Create a room.
 
         Needs a user or personal token. Assumed: the response is the full Room object (D9; the docs show
-        only
-        `{alias, id, channelId}`, the Outlook add-in reads more), and both 200 and 201 are declared (D11).
+        only `{alias, id, channelId}`, the Outlook add-in reads more), and both 200 and 201 are declared
+        (D11).
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("rooms.create", "space_id", space_id)
@@ -2345,10 +2275,7 @@ class AsyncRooms(AsyncAPIResource):
 
         return await self._client._send(
             _op.asyncio_detailed,
-            (
-                space_id,
-                room_id,
-            ),
+            (space_id, room_id),
             {},
             call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
         )
@@ -2422,9 +2349,8 @@ class AsyncRooms(AsyncAPIResource):
         """Update a room.
 
         Needs a user or personal token. Changing `type` is deprecated. Documented status 200; the response
-        body is
-        not documented, so none is declared (assumed). Which fields are required is not documented either
-        (assumed: none).
+        body is not documented, so none is declared (assumed). Which fields are required is not documented
+        either (assumed: none).
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("rooms.update", "space_id", space_id)
@@ -2478,10 +2404,7 @@ class AsyncRooms(AsyncAPIResource):
             raise wrong_body("rooms.update", _m.RoomUpdate, body)
         await self._client._send(
             _op.asyncio_detailed,
-            (
-                space_id,
-                room_id,
-            ),
+            (space_id, room_id),
             {"body": body},
             call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
         )
@@ -2499,8 +2422,7 @@ class AsyncRooms(AsyncAPIResource):
         """Delete a room.
 
         Used by the Outlook add-in with a personal token. Assumed: the operationId, and 200 vs 204 is
-        unknown so
-        both are declared (D11).
+        unknown so both are declared (D11).
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("rooms.delete", "space_id", space_id)
@@ -2510,10 +2432,7 @@ class AsyncRooms(AsyncAPIResource):
 
         await self._client._send(
             _op.asyncio_detailed,
-            (
-                space_id,
-                room_id,
-            ),
+            (space_id, room_id),
             {},
             call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
         )
@@ -2571,10 +2490,9 @@ class AsyncRooms(AsyncAPIResource):
         """Generate a personal join link.
 
         Creates a temporary user and returns a join link
-        (`https://edu.livedigital.space/room/<alias>?participantName=<username>&accessToken=<token>`).
-        The caller must be the room's creator or a room moderator. Assumed: the success status is not
-        documented,
-        so both 200 and 201 are declared (D11).
+        (`https://edu.livedigital.space/room/<alias>?participantName=<username>&accessToken=<token>`). The
+        caller must be the room's creator or a room moderator. Assumed: the success status is not
+        documented, so both 200 and 201 are declared (D11).
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("rooms.generate_access", "space_id", space_id)
@@ -2614,10 +2532,7 @@ class AsyncRooms(AsyncAPIResource):
             raise wrong_body("rooms.generate_access", _m.GenerateAccessRequest, body)
         return await self._client._send(
             _op.asyncio_detailed,
-            (
-                space_id,
-                room_id,
-            ),
+            (space_id, room_id),
             {"body": body},
             call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
         )
@@ -2670,8 +2585,7 @@ class AsyncRooms(AsyncAPIResource):
 
         Documented only in the 2024 guide. Returns `roomUrl`; the embedded token lives 24 h. Assumed: no
         Authorization header is needed (D18; the documented cURL has none), and both 200 and 201 are
-        declared
-        (D11).
+        declared (D11).
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("rooms.guest_url", "space_id", space_id)
@@ -2699,10 +2613,7 @@ class AsyncRooms(AsyncAPIResource):
             raise wrong_body("rooms.guest_url", _m.GuestUrlRequest, body)
         return await self._client._send(
             _op.asyncio_detailed,
-            (
-                space_id,
-                room_id,
-            ),
+            (space_id, room_id),
             {"body": body},
             call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
         )
@@ -2746,8 +2657,7 @@ class AsyncRooms(AsyncAPIResource):
         """Mark a participant as joined.
 
         Called after the media SDK has connected to the channel; answers 2xx with an empty body. Assumed:
-        the
-        operationId and tag, and both 200 and 204 (D11).
+        the operationId and tag, and both 200 and 204 (D11).
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("rooms.join", "space_id", space_id)
@@ -2766,10 +2676,7 @@ class AsyncRooms(AsyncAPIResource):
             raise wrong_body("rooms.join", _m.JoinRoomRequest, body)
         await self._client._send(
             _op.asyncio_detailed,
-            (
-                space_id,
-                room_id,
-            ),
+            (space_id, room_id),
             {"body": body},
             call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
         )
@@ -2840,10 +2747,7 @@ class AsyncRooms(AsyncAPIResource):
             raise wrong_body("rooms.grant_role", _m.RoomRoleGrant, body)
         await self._client._send(
             _op.asyncio_detailed,
-            (
-                space_id,
-                room_id,
-            ),
+            (space_id, room_id),
             {"body": body},
             call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
         )
@@ -2864,8 +2768,7 @@ class AsyncSpaces(AsyncAPIResource):
         """List the spaces visible to the caller.
 
         Needs a user or personal token; a client token gets 403. Assumed: the operationId and tag (not in
-        the
-        public docs) and the absence of paging parameters (D13).
+        the public docs) and the absence of paging parameters (D13).
         """
         from moodhood_api.api.spaces import list_spaces as _op
 
@@ -2912,8 +2815,7 @@ class AsyncSpaces(AsyncAPIResource):
         """Create a space.
 
         Needs a user or personal token. Returns the new space id. Assumed: 200 vs 201 is unknown, so both
-        are
-        declared (D11).
+        are declared (D11).
         """
         import moodhood_api.models as _m
         from moodhood_api.api.spaces import create_space as _op
@@ -3008,8 +2910,7 @@ class AsyncSpaces(AsyncAPIResource):
         """Update a space.
 
         Needs a user or personal token. Documented status 200; the response body is not documented, so none
-        is
-        declared (assumed: the client never fails parsing whatever comes back).
+        is declared (assumed: the client never fails parsing whatever comes back).
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("spaces.update", "space_id", space_id)
@@ -3083,10 +2984,8 @@ class AsyncUsers(AsyncAPIResource):
         """Create a user.
 
         Users created through the API receive no mailings. Assumed: a user token is needed (D6; the Russian
-        guide
-        says a client token, the English help site a user token — a client token gets 403), and both 200 and
-        201
-        are declared (D11).
+        guide says a client token, the English help site a user token — a client token gets 403), and both
+        200 and 201 are declared (D11).
         """
         import moodhood_api.models as _m
         from moodhood_api.api.users import create_new_user as _op
@@ -3127,8 +3026,7 @@ class AsyncUsers(AsyncAPIResource):
         """Get the current user.
 
         The Outlook add-in calls this to check a personal token. Assumed: the operationId and the user
-        fields other
-        than `email`.
+        fields other than `email`.
         """
         from moodhood_api.api.users import get_me as _op
 
@@ -3345,10 +3243,8 @@ class AsyncWebhooks(AsyncAPIResource):
         """Create the space webhook.
 
         One webhook per space; paid plans only. The response is the only place (with refresh-secret) where
-        the
-        signing `secret` appears. Assumed: the space owner's user token is needed (D7; the cURL examples
-        carry a
-        client token), and both 200 and 201 are declared (D11).
+        the signing `secret` appears. Assumed: the space owner's user token is needed (D7; the cURL examples
+        carry a client token), and both 200 and 201 are declared (D11).
         """
         if not (isinstance(space_id, str) and space_id):
             raise bad_path_arg("webhooks.create", "space_id", space_id)

@@ -89,15 +89,19 @@ def overlaid_spec(spec: Path, overlay: Path) -> tuple[dict[str, Any], list[str]]
     return result.spec, warnings
 
 
-def render_resources_file(spec: dict[str, Any], config: Path, workdir: Path) -> bytes:
-    """``moodhood/_resources.py`` for the overlaid ``spec``, formatted as the project formats moodhood/."""
+def render_resources_file(spec: dict[str, Any], config: Path, workdir: Path) -> dict[str, bytes]:
+    """``moodhood/_resources.py`` and ``moodhood/types.py`` for the overlaid ``spec`` (repository-relative
+    posix path -> bytes), formatted as the project formats moodhood/."""
     from _regen_resources import render_resources
 
     workdir.mkdir(parents=True, exist_ok=True)
-    out = workdir / "_resources.py"
-    out.write_text(render_resources(spec, config), encoding="utf-8")
-    _run(["ruff", "format", out.name, *_RUFF_PROJECT], workdir, "ruff format (resources)")
-    return out.read_bytes()
+    files: dict[str, bytes] = {}
+    for target, text in render_resources(spec, config).items():
+        out = workdir / f"rendered_{target.name}"  # not types.py: it would shadow the stdlib module
+        out.write_text(text, encoding="utf-8")
+        _run(["ruff", "format", out.name, *_RUFF_PROJECT], workdir, "ruff format (resources)")
+        files[target.as_posix()] = out.read_bytes()
+    return files
 
 
 def generate_package(

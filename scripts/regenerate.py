@@ -41,7 +41,10 @@ from _regen_codegen import (  # noqa: E402
     write_spec,
 )
 from _regen_common import CODEGEN_CONFIG, GENERATED_PACKAGE, OVERLAY_FILE, SPEC_FILE, RegenError, one_line  # noqa: E402
-from _regen_resources import RESOURCES_FILE  # noqa: E402
+from _regen_resources import RESOURCES_FILE, TYPES_FILE  # noqa: E402
+
+RENDERED = (RESOURCES_FILE, TYPES_FILE)
+_WHAT = f"{GENERATED_PACKAGE}, {RESOURCES_FILE}, {TYPES_FILE}"
 
 __all__ = ["main"]
 
@@ -80,7 +83,7 @@ def _generate(root: Path, spec: Path, scratch: Path) -> tuple[dict[str, bytes], 
     for line in [*warnings, *more]:
         print(f"generator: {line}", file=sys.stderr)
     wanted = _prefixed(snapshot(package), GENERATED_PACKAGE)
-    wanted[RESOURCES_FILE.as_posix()] = render_resources_file(document, config, scratch / "resources")
+    wanted.update(render_resources_file(document, config, scratch / "resources"))
     return wanted, package
 
 
@@ -90,9 +93,9 @@ def _prefixed(files: dict[str, bytes], folder: Path) -> dict[str, bytes]:
 
 def _on_disk(root: Path) -> dict[str, bytes]:
     current = _prefixed(snapshot(root / GENERATED_PACKAGE), GENERATED_PACKAGE)
-    resources = root / RESOURCES_FILE
-    if resources.is_file():
-        current[RESOURCES_FILE.as_posix()] = resources.read_bytes()
+    for rendered in RENDERED:
+        if (root / rendered).is_file():
+            current[rendered.as_posix()] = (root / rendered).read_bytes()
     return current
 
 
@@ -100,9 +103,10 @@ def _install(root: Path, package: Path, wanted: dict[str, bytes], changes: Any) 
     prefix = f"{GENERATED_PACKAGE.as_posix()}/"
     if any(name.startswith(prefix) for name in (*changes.added, *changes.removed, *changes.changed)):
         swap_in(package, root / GENERATED_PACKAGE)
-    name = RESOURCES_FILE.as_posix()
-    if name in changes.added or name in changes.changed:
-        _write_text(root / RESOURCES_FILE, wanted[name].decode("utf-8"))
+    for rendered in RENDERED:
+        name = rendered.as_posix()
+        if name in changes.added or name in changes.changed:
+            _write_text(root / rendered, wanted[name].decode("utf-8"))
 
 
 def _regenerate(root: Path) -> int:
@@ -118,11 +122,11 @@ def _regenerate(root: Path) -> int:
     took = time.perf_counter() - started
     if changes:
         print(
-            f"{GENERATED_PACKAGE} and {RESOURCES_FILE}: regenerated from {SPEC_FILE} in {took:.1f} s "
+            f"{_WHAT}: regenerated from {SPEC_FILE} in {took:.1f} s "
             f"({len(changes.added)} added, {len(changes.removed)} removed, {len(changes.changed)} changed)"
         )
     else:
-        print(f"{GENERATED_PACKAGE} and {RESOURCES_FILE}: already up to date with {SPEC_FILE} ({took:.1f} s)")
+        print(f"{_WHAT}: already up to date with {SPEC_FILE} ({took:.1f} s)")
     return 0
 
 
@@ -135,9 +139,9 @@ def _check(root: Path) -> int:
     changes = diff_trees(_on_disk(root), wanted)
     if changes:
         print(changes.summary("generated files"))
-        print(f"\nRun: python scripts/regenerate.py   (then commit {GENERATED_PACKAGE} and {RESOURCES_FILE})")
+        print(f"\nRun: python scripts/regenerate.py   (then commit {_WHAT})")
         return 1
-    print(f"{GENERATED_PACKAGE} and {RESOURCES_FILE} are in sync with {SPEC_FILE} ({len(wanted)} files)")
+    print(f"{_WHAT} are in sync with {SPEC_FILE} ({len(wanted)} files)")
     return 0
 
 
