@@ -43,7 +43,8 @@ def sync_calls(mh: Moodhood, space_id: str, room_id: str) -> None:
     assert_type(mh.rooms.update(space_id, room_id, name="Renamed"), None)
     assert_type(mh.rooms.delete(space_id, room_id), None)
     assert_type(mh.rooms.grant_role(space_id, room_id, target_user_id="u", role="role_room_moderator"), None)
-    assert_type(mh.rooms.generate_access(space_id, room_id, username="Ann", role="user"), GenerateAccessResponse)
+    access = mh.rooms.generate_access(space_id, room_id, username="Ann", role="user")
+    assert_type(access, GenerateAccessResponse)
     assert_type(mh.rooms.guest_url(space_id, room_id, username="Guest", ttl=3600), GuestUrlResponse)
     assert_type(mh.rooms.join(space_id, room_id, participant_id="p", retry_post=True), None)
     assert_type(mh.users.create(email="a@example.com", password="pw", username="ann"), IdResponse)
@@ -76,7 +77,8 @@ async def async_calls(amh: AsyncMoodhood, space_id: str, room_id: str) -> None:
     assert_type(await amh.rooms.delete(space_id, room_id), None)
     assert_type(await amh.records.download_url(space_id, room_id, "record"), str)
     assert_type(await amh.analytics.report(space_id, room_id=room_id, call_id="c", format="xlsx"), bytes)
-    assert_type(await amh.analytics.report(space_id, room_id=room_id, call_id="c", format="json"), AnalyticsReport)
+    report = await amh.analytics.report(space_id, room_id=room_id, call_id="c", format="json")
+    assert_type(report, AnalyticsReport)
     participant: Participant = await amh.participants.create(
         space_id, name="Ann", room_id=room_id, role="host", client_unique_id="c"
     )

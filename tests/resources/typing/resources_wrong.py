@@ -1,6 +1,6 @@
 # pyright: strict
-"""Wrong resource calls: each line marked with a "wrong" comment must be reported by mypy --strict AND by pyright
---strict, and no other line may be (tests/resources/test_typing.py). Never run."""
+"""Wrong resource calls: each line marked with a "wrong" comment must be reported by mypy --strict AND
+by pyright --strict, and no other line may be (tests/resources/test_typing.py). Never run."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ def sync_calls(mh: Moodhood, space_id: str, room_id: str) -> None:
     mh.invites.create(space_id, role="moderator")  # wrong: a room role is not a space invite role
     mh.analytics.report(space_id, room_id=room_id, call_id="c", format="csv")  # wrong: no such format
     report: bytes = mh.analytics.report(space_id, room_id=room_id, call_id="c", format="json")  # wrong
+    del report
     mh.rooms.get(space_id, room_id, timeout="soon")  # wrong: timeout is seconds or httpx.Timeout
 
 
