@@ -205,6 +205,22 @@ def test_regeneration_is_byte_identical(
     # generated elsewhere (another temporary folder), byte for byte the same
     assert _generated(_generated_root) == first
     assert sorted(p.name for p in (regen_root / "generated").iterdir()) == ["moodhood_api"]
+    for rendered in RENDERED:  # the resources and types too
+        assert (regen_root / rendered).read_bytes() == (_generated_root / rendered).read_bytes()
+
+
+def test_check_covers_the_rendered_files(
+    regen: Regen, regen_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    resources = regen_root / "moodhood" / "_resources.py"
+    resources.write_text(resources.read_text() + "# edited by hand\n")
+    (regen_root / "moodhood" / "types.py").unlink()
+    assert regen.main(["--check", "--root", str(regen_root)]) == 1
+    out = capsys.readouterr().out
+    assert "  + moodhood/types.py\n" in out and "  ~ moodhood/_resources.py\n" in out
+    assert regen.main(["--root", str(regen_root)]) == 0
+    assert "# edited by hand" not in resources.read_text()
+    assert regen.main(["--check", "--root", str(regen_root)]) == 0
 
 
 def test_check_reports_an_out_of_date_tree_and_writes_nothing(

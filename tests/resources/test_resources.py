@@ -151,3 +151,27 @@ def test_resources_are_views_of_their_client(mh: Moodhood) -> None:
     assert {"spaces", "rooms", "users", "invites", "participants", "webhooks", "records", "analytics"} <= set(
         dir(mh)
     )
+
+
+def test_every_sync_resource_has_an_async_twin_with_the_same_parameters() -> None:
+    import inspect
+
+    from moodhood import _resources
+
+    sync_classes = {
+        n: c for n, c in vars(_resources).items() if isinstance(c, type) and n in _resources.__all__
+    }
+    pairs = [(c, sync_classes[f"Async{n}"]) for n, c in sync_classes.items() if f"Async{n}" in sync_classes]
+    pairs.append((_resources.SyncResources, _resources.AsyncResources))
+    assert len(pairs) == 9  # eight resources and the client mixins
+    sync_props = {n for n, v in vars(_resources.SyncResources).items() if isinstance(v, property)}
+    assert sync_props == {n for n, v in vars(_resources.AsyncResources).items() if isinstance(v, property)}
+    for sync_cls, async_cls in pairs:
+        sync_methods = {n: f for n, f in vars(sync_cls).items() if inspect.isfunction(f)}
+        async_methods = {n: f for n, f in vars(async_cls).items() if inspect.isfunction(f)}
+        assert sync_methods.keys() == async_methods.keys()
+        for name, fn in sync_methods.items():
+            twin = async_methods[name]
+            assert inspect.iscoroutinefunction(twin) and not inspect.iscoroutinefunction(fn), name
+            assert inspect.signature(fn).parameters.keys() == inspect.signature(twin).parameters.keys()
+            assert fn.__doc__ == twin.__doc__ and fn.__doc__
