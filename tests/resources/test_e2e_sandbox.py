@@ -34,6 +34,7 @@ from moodhood.types import (
     Webhook,
     WebhookWithSecret,
 )
+from tests._flavours import sandbox_client
 
 pytestmark = pytest.mark.timeout(90)
 
@@ -56,13 +57,7 @@ async def connect(request: pytest.FixtureRequest, sandbox: Any) -> AsyncIterator
     made: list[Client] = []
 
     def make(**kwargs: Any) -> Client:
-        if "token" not in kwargs:
-            kwargs.setdefault("client_id", sandbox.client_id)
-            kwargs.setdefault("client_secret", sandbox.client_secret)
-            kwargs.setdefault("username", sandbox.username)
-            kwargs.setdefault("password", sandbox.password)
-        cls = Moodhood if request.param == "sync" else AsyncMoodhood
-        client = cls(base_url=sandbox.base_url, **kwargs)
+        client = sandbox_client(request.param, sandbox, **kwargs)
         made.append(client)
         return client
 
