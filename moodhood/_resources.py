@@ -358,15 +358,7 @@ class Participants(SyncAPIResource):
             body = _m.ParticipantCreate(
                 name=name, room_id=room_id, role=role, client_unique_id=client_unique_id
             )
-        elif any(
-            v is not UNSET
-            for v in (
-                name,
-                room_id,
-                role,
-                client_unique_id,
-            )
-        ):
+        elif any(v is not UNSET for v in (name, room_id, role, client_unique_id)):
             raise body_and_fields("participants.create")
         elif not isinstance(body, _m.ParticipantCreate):
             raise wrong_body("participants.create", _m.ParticipantCreate, body)
@@ -900,16 +892,7 @@ class Rooms(SyncAPIResource):
             )
         elif any(
             v is not UNSET
-            for v in (
-                username,
-                role,
-                external_user_id,
-                external_meeting_id,
-                ttl,
-                is_permanent,
-                email,
-                phone,
-            )
+            for v in (username, role, external_user_id, external_meeting_id, ttl, is_permanent, email, phone)
         ):
             raise body_and_fields("rooms.generate_access")
         elif not isinstance(body, _m.GenerateAccessRequest):
@@ -982,16 +965,7 @@ class Rooms(SyncAPIResource):
             body = _m.GuestUrlRequest(
                 username=username, external_user_id=external_user_id, ttl=ttl, email=email, phone=phone
             )
-        elif any(
-            v is not UNSET
-            for v in (
-                username,
-                external_user_id,
-                ttl,
-                email,
-                phone,
-            )
-        ):
+        elif any(v is not UNSET for v in (username, external_user_id, ttl, email, phone)):
             raise body_and_fields("rooms.guest_url")
         elif not isinstance(body, _m.GuestUrlRequest):
             raise wrong_body("rooms.guest_url", _m.GuestUrlRequest, body)
@@ -1119,13 +1093,7 @@ class Rooms(SyncAPIResource):
             if isinstance(target_user_id, Unset) or isinstance(role, Unset):
                 raise missing_args("rooms.grant_role", target_user_id=target_user_id, role=role)
             body = _m.RoomRoleGrant(target_user_id=target_user_id, role=enum_arg(_m.RoomRole, role))
-        elif any(
-            v is not UNSET
-            for v in (
-                target_user_id,
-                role,
-            )
-        ):
+        elif any(v is not UNSET for v in (target_user_id, role)):
             raise body_and_fields("rooms.grant_role")
         elif not isinstance(body, _m.RoomRoleGrant):
             raise wrong_body("rooms.grant_role", _m.RoomRoleGrant, body)
@@ -1208,15 +1176,7 @@ class Spaces(SyncAPIResource):
             if isinstance(name, Unset):
                 raise missing_args("spaces.create", name=name)
             body = _m.SpaceCreate(name=name, is_public=is_public, description=description, logo=logo)
-        elif any(
-            v is not UNSET
-            for v in (
-                name,
-                is_public,
-                description,
-                logo,
-            )
-        ):
+        elif any(v is not UNSET for v in (name, is_public, description, logo)):
             raise body_and_fields("spaces.create")
         elif not isinstance(body, _m.SpaceCreate):
             raise wrong_body("spaces.create", _m.SpaceCreate, body)
@@ -1305,15 +1265,7 @@ class Spaces(SyncAPIResource):
             if isinstance(name, Unset) or isinstance(is_public, Unset):
                 raise missing_args("spaces.update", name=name, is_public=is_public)
             body = _m.SpaceUpdate(name=name, is_public=is_public, description=description, logo=logo)
-        elif any(
-            v is not UNSET
-            for v in (
-                name,
-                is_public,
-                description,
-                logo,
-            )
-        ):
+        elif any(v is not UNSET for v in (name, is_public, description, logo)):
             raise body_and_fields("spaces.update")
         elif not isinstance(body, _m.SpaceUpdate):
             raise wrong_body("spaces.update", _m.SpaceUpdate, body)
@@ -1380,16 +1332,7 @@ class Users(SyncAPIResource):
             body = _m.UserCreate(
                 email=email, password=password, username=username, phone=phone, captcha_token=captcha_token
             )
-        elif any(
-            v is not UNSET
-            for v in (
-                email,
-                password,
-                username,
-                phone,
-                captcha_token,
-            )
-        ):
+        elif any(v is not UNSET for v in (email, password, username, phone, captcha_token)):
             raise body_and_fields("users.create")
         elif not isinstance(body, _m.UserCreate):
             raise wrong_body("users.create", _m.UserCreate, body)
@@ -1481,13 +1424,7 @@ class Users(SyncAPIResource):
             if isinstance(room_id, Unset) or isinstance(space_id, Unset):
                 raise missing_args("users.update_meeting_settings", room_id=room_id, space_id=space_id)
             body = _m.MeetingSettingsUpdate(room_id=room_id, space_id=space_id)
-        elif any(
-            v is not UNSET
-            for v in (
-                room_id,
-                space_id,
-            )
-        ):
+        elif any(v is not UNSET for v in (room_id, space_id)):
             raise body_and_fields("users.update_meeting_settings")
         elif not isinstance(body, _m.MeetingSettingsUpdate):
             raise wrong_body("users.update_meeting_settings", _m.MeetingSettingsUpdate, body)
@@ -1574,13 +1511,7 @@ class Webhooks(SyncAPIResource):
 
         if isinstance(body, Unset):
             body = _m.WebhookUpdate(url=url, is_active=is_active)
-        elif any(
-            v is not UNSET
-            for v in (
-                url,
-                is_active,
-            )
-        ):
+        elif any(v is not UNSET for v in (url, is_active)):
             raise body_and_fields("webhooks.update")
         elif not isinstance(body, _m.WebhookUpdate):
             raise wrong_body("webhooks.update", _m.WebhookUpdate, body)
@@ -1972,15 +1903,7 @@ class AsyncParticipants(AsyncAPIResource):
             body = _m.ParticipantCreate(
                 name=name, room_id=room_id, role=role, client_unique_id=client_unique_id
             )
-        elif any(
-            v is not UNSET
-            for v in (
-                name,
-                room_id,
-                role,
-                client_unique_id,
-            )
-        ):
+        elif any(v is not UNSET for v in (name, room_id, role, client_unique_id)):
             raise body_and_fields("participants.create")
         elif not isinstance(body, _m.ParticipantCreate):
             raise wrong_body("participants.create", _m.ParticipantCreate, body)
@@ -2516,16 +2439,7 @@ class AsyncRooms(AsyncAPIResource):
             )
         elif any(
             v is not UNSET
-            for v in (
-                username,
-                role,
-                external_user_id,
-                external_meeting_id,
-                ttl,
-                is_permanent,
-                email,
-                phone,
-            )
+            for v in (username, role, external_user_id, external_meeting_id, ttl, is_permanent, email, phone)
         ):
             raise body_and_fields("rooms.generate_access")
         elif not isinstance(body, _m.GenerateAccessRequest):
@@ -2598,16 +2512,7 @@ class AsyncRooms(AsyncAPIResource):
             body = _m.GuestUrlRequest(
                 username=username, external_user_id=external_user_id, ttl=ttl, email=email, phone=phone
             )
-        elif any(
-            v is not UNSET
-            for v in (
-                username,
-                external_user_id,
-                ttl,
-                email,
-                phone,
-            )
-        ):
+        elif any(v is not UNSET for v in (username, external_user_id, ttl, email, phone)):
             raise body_and_fields("rooms.guest_url")
         elif not isinstance(body, _m.GuestUrlRequest):
             raise wrong_body("rooms.guest_url", _m.GuestUrlRequest, body)
@@ -2735,13 +2640,7 @@ class AsyncRooms(AsyncAPIResource):
             if isinstance(target_user_id, Unset) or isinstance(role, Unset):
                 raise missing_args("rooms.grant_role", target_user_id=target_user_id, role=role)
             body = _m.RoomRoleGrant(target_user_id=target_user_id, role=enum_arg(_m.RoomRole, role))
-        elif any(
-            v is not UNSET
-            for v in (
-                target_user_id,
-                role,
-            )
-        ):
+        elif any(v is not UNSET for v in (target_user_id, role)):
             raise body_and_fields("rooms.grant_role")
         elif not isinstance(body, _m.RoomRoleGrant):
             raise wrong_body("rooms.grant_role", _m.RoomRoleGrant, body)
@@ -2824,15 +2723,7 @@ class AsyncSpaces(AsyncAPIResource):
             if isinstance(name, Unset):
                 raise missing_args("spaces.create", name=name)
             body = _m.SpaceCreate(name=name, is_public=is_public, description=description, logo=logo)
-        elif any(
-            v is not UNSET
-            for v in (
-                name,
-                is_public,
-                description,
-                logo,
-            )
-        ):
+        elif any(v is not UNSET for v in (name, is_public, description, logo)):
             raise body_and_fields("spaces.create")
         elif not isinstance(body, _m.SpaceCreate):
             raise wrong_body("spaces.create", _m.SpaceCreate, body)
@@ -2921,15 +2812,7 @@ class AsyncSpaces(AsyncAPIResource):
             if isinstance(name, Unset) or isinstance(is_public, Unset):
                 raise missing_args("spaces.update", name=name, is_public=is_public)
             body = _m.SpaceUpdate(name=name, is_public=is_public, description=description, logo=logo)
-        elif any(
-            v is not UNSET
-            for v in (
-                name,
-                is_public,
-                description,
-                logo,
-            )
-        ):
+        elif any(v is not UNSET for v in (name, is_public, description, logo)):
             raise body_and_fields("spaces.update")
         elif not isinstance(body, _m.SpaceUpdate):
             raise wrong_body("spaces.update", _m.SpaceUpdate, body)
@@ -2996,16 +2879,7 @@ class AsyncUsers(AsyncAPIResource):
             body = _m.UserCreate(
                 email=email, password=password, username=username, phone=phone, captcha_token=captcha_token
             )
-        elif any(
-            v is not UNSET
-            for v in (
-                email,
-                password,
-                username,
-                phone,
-                captcha_token,
-            )
-        ):
+        elif any(v is not UNSET for v in (email, password, username, phone, captcha_token)):
             raise body_and_fields("users.create")
         elif not isinstance(body, _m.UserCreate):
             raise wrong_body("users.create", _m.UserCreate, body)
@@ -3097,13 +2971,7 @@ class AsyncUsers(AsyncAPIResource):
             if isinstance(room_id, Unset) or isinstance(space_id, Unset):
                 raise missing_args("users.update_meeting_settings", room_id=room_id, space_id=space_id)
             body = _m.MeetingSettingsUpdate(room_id=room_id, space_id=space_id)
-        elif any(
-            v is not UNSET
-            for v in (
-                room_id,
-                space_id,
-            )
-        ):
+        elif any(v is not UNSET for v in (room_id, space_id)):
             raise body_and_fields("users.update_meeting_settings")
         elif not isinstance(body, _m.MeetingSettingsUpdate):
             raise wrong_body("users.update_meeting_settings", _m.MeetingSettingsUpdate, body)
@@ -3190,13 +3058,7 @@ class AsyncWebhooks(AsyncAPIResource):
 
         if isinstance(body, Unset):
             body = _m.WebhookUpdate(url=url, is_active=is_active)
-        elif any(
-            v is not UNSET
-            for v in (
-                url,
-                is_active,
-            )
-        ):
+        elif any(v is not UNSET for v in (url, is_active)):
             raise body_and_fields("webhooks.update")
         elif not isinstance(body, _m.WebhookUpdate):
             raise wrong_body("webhooks.update", _m.WebhookUpdate, body)

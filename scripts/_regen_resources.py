@@ -382,7 +382,8 @@ def _body(method: _Method, is_async: bool, qual: str) -> list[str]:
             out.append(f"                raise missing_args({qual!r}, {given})")
         out.append(f"            body = _m.{method.body_model}({build})")
         if method.fields:
-            out.append(f"        elif any(v is not UNSET for v in ({fields},)):")
+            given = f"({fields},)" if len(method.fields) == 1 else f"({fields})"
+            out.append(f"        elif any(v is not UNSET for v in {given}):")
             out.append(f"            raise body_and_fields({qual!r})")
         out.append(f"        elif not isinstance(body, _m.{method.body_model}):")
         out.append(f"            raise wrong_body({qual!r}, _m.{method.body_model}, body)")
