@@ -45,7 +45,7 @@ __all__ = ["FULL_ROOM", "bench_loopback", "bench_mock", "bench_resources"]
 
 _SECTION_MOCK = "1 per-call cost (MockTransport)"
 _SECTION_LOOP = "2 loopback throughput (sandbox)"
-_SECTION_RES = "1b typed resources vs call (MockTransport, full room)"
+_SECTION_RES = "1 per-call cost, typed resources (MockTransport, full room)"
 
 
 def _check(items: object) -> None:

@@ -8,7 +8,7 @@
     python scripts/bench.py --markdown-out docs/benchmarks.md
 
 Sections: (1) client-side cost per call on ``httpx.MockTransport`` against raw httpx and the bare generated
-client; (1b) the typed resources (``mh.rooms.get``) against ``call`` and raw httpx with a full room;
+client, and the typed resources (``mh.rooms.get``) against ``call`` and raw httpx with a full room;
 (2) requests per second against a sandbox process on loopback, sync and 64 asyncio tasks;
 (3) token requests counted at the transport; (4) ``import moodhood`` against ``import httpx``;
 (5) regeneration time of ``generated/``. Every comparison is made within the same run; a missed target is
@@ -116,7 +116,7 @@ def _plan(quick: bool, rounds: int) -> dict[str, Callable[[], list[Row]]]:
 
     return {
         "mock": lambda: bench_mock(rounds, 200 if quick else 1000),
-        "resources": lambda: bench_resources(rounds, 200 if quick else 1000),
+        "resources": lambda: bench_resources(rounds, 100 if quick else 1000),
         "loopback": lambda: bench_loopback(max(rounds // 3, 1), 64 if quick else 640),
         "tokens": lambda: bench_tokens(1 if quick else 3),
         "import": lambda: bench_imports(3 if quick else rounds),
