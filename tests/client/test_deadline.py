@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Iterator
 
+import httpx
 import pytest
 from moodhood_api.api.spaces import list_spaces
 
@@ -112,3 +113,21 @@ def test_bad_deadlines_are_refused(bad: object) -> None:
         pytest.raises(ValueError, match="deadline"),
     ):
         client.with_options(deadline=bad)  # type: ignore[arg-type]
+
+
+def test_a_timeout_at_the_deadline_is_not_retried() -> None:
+    attempts: list[float] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        attempts.append(request.extensions["timeout"]["read"])
+        time.sleep(0.3)
+        raise httpx.ReadTimeout("slow", request=request)
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    with (
+        Moodhood(base_url="https://api.example.test/v1", token=TOKEN, http_client=http, deadline=0.25) as mh,
+        pytest.raises(APITimeoutError, match=r"deadline of 0\.25 s"),
+    ):
+        mh.call(list_spaces.sync_detailed)
+    assert len(attempts) == 1  # a GET, retryable, yet no retry: no time was left
+    assert attempts[0] <= 0.25  # the attempt's read timeout was cut to the time left
