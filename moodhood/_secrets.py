@@ -81,33 +81,46 @@ def known_values_pattern(values: Iterable[str]) -> re.Pattern[str] | None:
 
 
 class _Remembered:
-    """The last token values this process used (bounded), and a pattern over their encoded forms."""
+    """The last token values this process used (bounded), with their encoded forms and masks.
 
-    _LIMIT = 256
+    Adding is cheap (the forms are worked out on the next :meth:`mask`); masking is a substring test per
+    form, in C, so a busy DEBUG log pays little.
+    """
+
+    _LIMIT = 64
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._values: OrderedDict[str, None] = OrderedDict()
-        self._pattern: re.Pattern[str] | None = None
-        self._forms: dict[str, str] = {}
+        self._forms: dict[str, str] | None = {}
 
     def add(self, value: str) -> None:
+        if value in self._values:
+            return
         with self._lock:
-            if value in self._values:
-                return
             self._values[value] = None
             while len(self._values) > self._LIMIT:
                 self._values.popitem(last=False)
-            self._forms = {
-                form: mask(secret) for secret in self._values for form in encoded_forms(secret) if form
-            }
-            self._pattern = known_values_pattern(self._forms)
+            self._forms = None
+
+    def _current_forms(self) -> dict[str, str]:
+        forms = self._forms
+        if forms is None:
+            with self._lock:
+                built = {
+                    form: mask(secret)
+                    for secret in self._values
+                    for form in encoded_forms(secret)
+                    if len(form) >= MIN_SECRET_LENGTH
+                }
+                forms = self._forms = dict(sorted(built.items(), key=lambda item: -len(item[0])))
+        return forms
 
     def mask(self, text: str) -> str:
-        pattern, forms = self._pattern, self._forms
-        if pattern is None:
-            return text
-        return pattern.sub(lambda m: forms[m.group()], text)
+        for form, masked in self._current_forms().items():  # longest first: a form inside another
+            if form in text:
+                text = text.replace(form, masked)
+        return text
 
 
 _REMEMBERED = _Remembered()

@@ -408,7 +408,14 @@ class Scrubber:
             for form, replaced in encoded_forms(value, replacement).items():
                 if len(form) >= MIN_SECRET_LENGTH:
                     self._forms.setdefault(form, replaced)
-            self._pattern = known_values_pattern(self._forms)
+            self._pattern = None  # compiled again on the next use
+
+    def _compiled(self) -> re.Pattern[str] | None:
+        pattern = self._pattern
+        if pattern is None and self._forms:
+            with self._lock:
+                pattern = self._pattern = known_values_pattern(self._forms)
+        return pattern
 
     @property
     def secrets(self) -> frozenset[str]:
@@ -418,7 +425,7 @@ class Scrubber:
     def scrub_text(self, text: str) -> str:
         """``text`` with every remembered value replaced (plain, URL-encoded, JSON-escaped, base64, and
         inside base64 blobs)."""
-        pattern, forms, secrets = self._pattern, self._forms, self._secrets
+        pattern, forms, secrets = self._compiled(), self._forms, self._secrets
         if pattern is None:
             return text
         text = pattern.sub(lambda m: forms[m.group()], text)
