@@ -50,6 +50,8 @@ def test_quick_run_prints_every_section_as_one_table() -> None:
     assert results["100 asyncio tasks crossing expiry"][6] == "yes"
     assert re.fullmatch(r"[+-][\d.]+ ms", results["import moodhood (includes httpx)"][4])
     assert results["regenerate.py --check (generate to a temp dir, compare)"][2].endswith(" s")
+    # the 20 MB webhook is refused by its size alone: nothing is allocated, so this is exact too
+    assert results["reject 20 MB of floats, bad signature (extra memory)"][2] == "0.00 MB"
     assert "Machine: " in done.stdout and "httpx " in done.stdout
 
 
