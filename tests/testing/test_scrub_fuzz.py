@@ -37,20 +37,19 @@ filler = st.text(st.characters(exclude_categories=("Cs",)), max_size=30)
 def planted_body(draw: st.DrawFn, secret: str) -> tuple[Any, list[str]]:
     """A JSON document with the secret planted in some strings, and the encodings used."""
     used: list[str] = []
+    clean = filler.filter(lambda text: secret not in text)  # the secret only where it is planted
 
     def plant() -> str:
         encoding = draw(st.sampled_from(sorted(ENCODINGS)))
         used.append(encoding)
         left, right = draw(st.sampled_from(SEPARATORS)), draw(st.sampled_from(SEPARATORS))
-        return draw(filler) + left + ENCODINGS[encoding](secret) + right + draw(filler)
+        return draw(clean) + left + ENCODINGS[encoding](secret) + right + draw(clean)
 
-    leaf = st.one_of(
-        filler, st.integers(), st.booleans(), st.none(), st.builds(lambda _: plant(), st.just(0))
-    )
+    leaf = st.one_of(clean, st.integers(), st.booleans(), st.none(), st.builds(lambda _: plant(), st.just(0)))
     doc = draw(
         st.recursive(
             leaf,
-            lambda children: st.lists(children, max_size=4) | st.dictionaries(filler, children, max_size=4),
+            lambda children: st.lists(children, max_size=4) | st.dictionaries(clean, children, max_size=4),
             max_leaves=12,
         )
     )
