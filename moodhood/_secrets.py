@@ -72,12 +72,19 @@ def encoded_forms(value: str, replacement: str | None = None) -> dict[str, str]:
     return {form(value): form(out) for form in _FORMS}
 
 
+# A token boundary: no letter or digit before the value, unless that letter or digit ends an escape (JSON
+# ``\n``, ``\u000a`` or URL ``%0A``), and no letter or digit after it.
+_BEFORE = r"(?:(?<![A-Za-z0-9])|(?<=\\[bfnrt])|(?<=\\u[0-9A-Fa-f]{4})|(?<=%[0-9A-Fa-f]{2}))"
+_AFTER = r"(?![A-Za-z0-9])"
+
+
 def known_values_pattern(values: Iterable[str]) -> re.Pattern[str] | None:
-    """A pattern matching any of ``values`` on token boundaries (no letter or digit on either side)."""
+    """A pattern matching any of ``values`` on token boundaries (no letter or digit on either side, except
+    the end of an escape sequence before it)."""
     ordered = sorted(set(values), key=len, reverse=True)
     if not ordered:
         return None
-    return re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(map(re.escape, ordered)) + r")(?![A-Za-z0-9])")
+    return re.compile(_BEFORE + "(?:" + "|".join(map(re.escape, ordered)) + ")" + _AFTER)
 
 
 class _Remembered:
