@@ -59,7 +59,8 @@ class Flight:
         self.async_waiters: list[tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]] = []
 
     def result(self) -> Token | None:
-        """The bearer, the error re-raised (a copy per waiter), or ``None`` if abandoned: elect a new leader."""
+        """The bearer, the error re-raised (a copy per waiter), or ``None`` if abandoned: elect a new
+        leader."""
         if self.bearer is not None:
             return self.bearer
         if self.error is not None:
