@@ -107,7 +107,7 @@ class Body:
             return None
         if not isinstance(value, str):
             raise _invalid(name, "must be a string")
-        if (non_empty or required) and not value.strip():
+        if (non_empty or required) and not value:
             raise _invalid(name, "must not be empty")
         if enum is not None and value not in enum:
             raise _invalid(name, "must be one of " + ", ".join(enum))
