@@ -61,7 +61,9 @@ def _message(error: Any, where: str) -> str:
 
 
 def _first_error(validator: OAS30Validator, instance: Any) -> Any:
-    errors = sorted(validator.iter_errors(instance), key=lambda e: (list(map(str, e.absolute_path)), e.message))
+    errors = sorted(
+        validator.iter_errors(instance), key=lambda e: (list(map(str, e.absolute_path)), e.message)
+    )
     return errors[0] if errors else None
 
 
@@ -76,7 +78,9 @@ class RequestValidator:
     """Checks one operation's query parameters and JSON body; raises 422 ``validation_error`` on a breach."""
 
     def __init__(self, spec: Mapping[str, Any], path_item: Mapping[str, Any], operation: Mapping[str, Any]):
-        parameters = [resolve(spec, p) for p in [*path_item.get("parameters", []), *operation.get("parameters", [])]]
+        parameters = [
+            resolve(spec, p) for p in [*path_item.get("parameters", []), *operation.get("parameters", [])]
+        ]
         query = {p["name"]: p for p in parameters if p.get("in") == "query"}
         schemas = {name: resolve(spec, p.get("schema") or {}) for name, p in query.items()}
         self._query = _Query(

@@ -9,9 +9,9 @@ from __future__ import annotations
 import base64
 import copy
 import json
-import re
 import os
 import random
+import re
 import socket
 import subprocess
 import sys

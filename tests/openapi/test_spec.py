@@ -323,7 +323,10 @@ def test_download_record_declares_text_url_and_redirect(spec: dict[str, Any]) ->
 def test_analytics_report_content_types(spec: dict[str, Any]) -> None:
     op = _by_id(spec)["getRoomAnalyticsReport"][2]
     content = op["responses"]["200"]["content"]
-    assert set(content) == {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/json"}
+    assert set(content) == {
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/json",
+    }
     xlsx = content["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]["schema"]
     assert xlsx == {"type": "string", "format": "binary"}
     report = _resolve(spec, content["application/json"]["schema"])
