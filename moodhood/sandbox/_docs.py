@@ -1,4 +1,4 @@
-"""``/doc/``: the vendor spec as a Swagger UI page in the swagger-ui-express layout, optionally behind basic auth.
+"""``/doc/``: the vendor spec as a Swagger UI page (swagger-ui-express layout), optionally behind basic auth.
 
 - ``GET /doc/``: HTML that loads Swagger UI (from a CDN) and ``./swagger-ui-init.js``;
 - ``GET /doc/swagger-ui-init.js``: ``var options = {"swaggerDoc": <spec>, ...}`` (swagger-ui-express style);

@@ -1,8 +1,8 @@
 """The API description the sandbox serves and obeys: the vendor spec, and our overlay applied to it.
 
 - the **vendor spec** (``openapi/moodhood.yaml``: our reconstruction of what MoodHood publishes) is
-  ``config.spec_path``, else ``$MOODHOOD_SANDBOX_SPEC``, else the copy the wheel ships beside this module, else
-  the file of a source checkout; ``/doc/`` serves it as it is, like the real service's Swagger page;
+  ``config.spec_path``, else ``$MOODHOOD_SANDBOX_SPEC``, else the copy the wheel ships beside this module,
+  else the file of a source checkout; ``/doc/`` serves it as it is, like the real service's Swagger page;
 - the **overlay** (``openapi/overlay.yaml``: the constraints, links and names we add) is
   ``$MOODHOOD_SANDBOX_OVERLAY``, else the wheel's copy, else the source checkout's; the sandbox routes and
   validates requests with the spec it gives (:func:`api_spec`).
@@ -86,7 +86,8 @@ def api_spec(spec_path: str | None) -> ApiSpec:
     path = find_spec(spec_path)
     if path is None:
         raise RuntimeError(
-            "no OpenAPI spec found for the sandbox (set spec_path or MOODHOOD_SANDBOX_SPEC, or reinstall moodhood)"
+            "no OpenAPI spec found for the sandbox "
+            "(set spec_path or MOODHOOD_SANDBOX_SPEC, or reinstall moodhood)"
         )
     overlay = find_overlay()
     overlay_key = None if overlay is None else (overlay, overlay.stat().st_mtime_ns)
