@@ -1,4 +1,4 @@
-"""Contract testing with Schemathesis: all checks, per-operation and stateful phases, against a running sandbox.
+"""Contract testing with Schemathesis: all checks, per-operation and stateful phases, on a running sandbox.
 
 The sandbox listens on a free loopback port; Schemathesis (pinned in the ``dev`` extra) reads the overlaid
 spec the sandbox obeys (our constraints and links included) and runs once per kind of caller: a user token,
