@@ -19,14 +19,14 @@ class GuestUrlRequest:
         email (str | Unset):
         external_user_id (str | Unset):
         phone (str | Unset):
-        ttl (int | Unset): Link lifetime in seconds.
+        ttl (int | Unset): Link lifetime in seconds. Default: 86400.
         username (str | Unset):
     """
 
     email: str | Unset = UNSET
     external_user_id: str | Unset = UNSET
     phone: str | Unset = UNSET
-    ttl: int | Unset = UNSET
+    ttl: int | Unset = 86400
     username: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -16,6 +16,10 @@ class Participant:
     """A media participant. Only `id` is documented in the answer; the other fields are assumed echoes of the
     request.
 
+        Example:
+            {'id': '64f1c0a2b3d4e5f60718293c', 'name': 'iPhone 15', 'roomId': '64f1c0a2b3d4e5f60718293a', 'role': 'host',
+                'clientUniqueId': '64f1c0a2b3d4e5f60718293b'}
+
         Attributes:
             id (str):
             client_unique_id (str | Unset):

@@ -16,6 +16,9 @@ class User:
     """The current user. Only `email` is seen in use; `id`, `username` and `phone` are assumed from the create
     body.
 
+        Example:
+            {'id': '62ab5a84b0ce6ee31b0997b3', 'email': 'user@example.com', 'username': 'Ivan Petrov', 'phone': None}
+
         Attributes:
             email (str | Unset):
             id (str | Unset):

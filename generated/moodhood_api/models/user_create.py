@@ -16,7 +16,8 @@ class UserCreate:
     """Body of createNewUser.
 
     Attributes:
-        email (str):
+        email (str): The login email; unique among users (a second user with the same email is refused with 422
+            `user_exists`).
         password (str):
         username (str): Display name (not unique; log in with the email).
         captcha_token (str | Unset):

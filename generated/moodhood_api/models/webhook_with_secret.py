@@ -15,6 +15,9 @@ T = TypeVar("T", bound="WebhookWithSecret")
 class WebhookWithSecret:
     """The space webhook with its signing secret (create and refresh-secret only).
 
+    Example:
+        {'url': 'https://example.com/moodhood/webhook', 'secret': 'Zx8kQ2mN4pR6sT1vW3yB5dF7hJ9lA0cE', 'isActive': True}
+
     Attributes:
         secret (str): HMAC key (32 alphanumerics in the examples).
         url (str):
