@@ -15,14 +15,25 @@ import yaml
 from moodhood.sandbox import SandboxConfig, SandboxServer
 from tests.openapi.conftest import REPO, Regen, SpecServer
 
+RENDERED = ("moodhood/_resources.py", "moodhood/types.py")  # rendered from the spec by regenerate.py
+
+
+def _copy_repo(root: Path) -> None:
+    for folder in ("openapi", "generated"):
+        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in RENDERED:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(REPO / name, root / name)
+
 
 def _files(root: Path) -> dict[str, bytes]:
-    return {
+    files = {
         str(path.relative_to(root)): path.read_bytes()
         for folder in ("openapi", "generated")
         for path in sorted((root / folder).rglob("*"))
         if path.is_file() and "__pycache__" not in path.parts
     }
+    return files | {name: (root / name).read_bytes() for name in RENDERED}
 
 
 def test_committed_spec_is_in_normal_form(regen: Regen) -> None:
@@ -34,8 +45,7 @@ def test_pulling_the_sandboxs_own_doc_changes_no_byte(
     regen: Regen, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = tmp_path / "repo"
-    for folder in ("openapi", "generated"):
-        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    _copy_repo(root)
     before = _files(root)
     with SandboxServer(SandboxConfig(doc_auth=("docs", "docs-password"))) as server:
         argv = ["--pull", server.root_url + "/doc/", "--user", "docs", "--password", "docs-password"]
@@ -51,8 +61,7 @@ def test_pull_report_lists_overlay_actions_that_no_longer_fit(
     regen: Regen, tmp_path: Path, spec_server: SpecServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = tmp_path / "repo"
-    for folder in ("openapi", "generated"):
-        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    _copy_repo(root)
     live: dict[str, Any] = copy.deepcopy(yaml.safe_load((REPO / "openapi" / "moodhood.yaml").read_text()))
     del live["paths"]["/users/me"]
     live["components"]["schemas"]["GuestUrlRequest"]["properties"]["ttl"]["maximum"] = 500_000
