@@ -61,6 +61,8 @@ def _message(error: Any, where: str) -> str:
 
 
 def _first_error(validator: OAS30Validator, instance: Any) -> Any:
+    if validator.is_valid(instance):  # the common case, without collecting errors
+        return None
     errors = sorted(
         validator.iter_errors(instance), key=lambda e: (list(map(str, e.absolute_path)), e.message)
     )
@@ -98,7 +100,8 @@ class RequestValidator:
         body = resolve(spec, operation.get("requestBody")) or {}
         media = (body.get("content") or {}).get("application/json") or {}
         self._body_required = bool(body.get("required"))
-        self._body = _validator(spec, media["schema"]) if "schema" in media else None
+        # the top-level $ref inlined: one reference lookup less on every request
+        self._body = _validator(spec, resolve(spec, media["schema"])) if "schema" in media else None
 
     async def check(self, request: Request) -> None:
         """Raise :class:`ApiError` (400 or 422) unless the request's query and body follow the spec."""
@@ -107,7 +110,7 @@ class RequestValidator:
             for name in self._query.names
             if name in request.query_params
         }
-        error = _first_error(self._query.validator, values)
+        error = _first_error(self._query.validator, values) if self._query.names else None
         if error is not None:
             name = error.absolute_path[0] if error.absolute_path else None
             if name is None:  # a required parameter is missing
