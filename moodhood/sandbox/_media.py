@@ -88,7 +88,7 @@ async def signaling_token(request: Request) -> Response:
         "iat": iat,
         "exp": iat + SIGNALING_TTL,
     }
-    token = jwt.encode(claims, state.config.jwt_secret + ":signaling", algorithm="HS256")
+    token = jwt.encode(claims, state.signing_key + ":signaling", algorithm="HS256")
     return JSONResponse({"signalingToken": token}, 201)
 
 
