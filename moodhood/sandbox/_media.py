@@ -1,4 +1,7 @@
-"""Joining a call: participants, signaling tokens, ``join``; calls start on the first join (§8.1)."""
+"""Joining a call: participants, signaling tokens, ``join``; calls start on the first join.
+
+The order is the mobile apps' (docs/decisions.md: what the client apps call).
+"""
 
 from __future__ import annotations
 
