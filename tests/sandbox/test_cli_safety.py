@@ -95,3 +95,22 @@ def test_signing_key_from_the_environment_is_used(
     token = httpx.post(base_url + "/auth/token", json=grant).json()["access_token"]
     assert jwt.decode(token, key, algorithms=["HS256"], options={"verify_aud": False})["aud"] == "client"
     assert key not in "\n".join(lines)
+
+
+def test_every_option_docs_sandbox_md_uses_exists() -> None:
+    import re
+    from pathlib import Path
+
+    import typer
+
+    from moodhood.cli._sandbox import register
+
+    app = typer.Typer()
+    register(app)
+    app.command("other")(lambda: None)  # two commands, so the group keeps the subcommand's name
+    command = typer.main.get_command(app).commands["sandbox"]  # type: ignore[attr-defined]
+    options = {opt for param in command.params for opt in param.opts}
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "sandbox.md").read_text(encoding="utf-8")
+    used = set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", docs))
+    assert {"--signing-key", "--allow-remote-control", "--webhook-allow", "--max-body-size"} <= used
+    assert used <= options, used - options

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from moodhood.sandbox import SandboxConfig, create_app
+from moodhood.sandbox import SandboxConfig, SandboxServer, create_app
 from moodhood.sandbox._config import MAX_CLOCK_OFFSET, MAX_TTL
 
 from .conftest import Api
@@ -130,3 +130,12 @@ async def test_settings_refuse_values_that_would_break_tokens_or_deliveries(
     assert response.status_code == 422
     token = await api.user_token()
     assert (await api.request("GET", "/spaces", token)).status_code == 200
+
+
+def test_a_proxy_on_this_host_forwards_the_real_client(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FORWARDED_ALLOW_IPS", "*")  # ignored: only a proxy on this host is believed
+    with SandboxServer() as server, httpx.Client(base_url=server.root_url) as http:
+        assert http.get("/__sandbox/settings").status_code == 200
+        forwarded = http.get("/__sandbox/settings", headers={"X-Forwarded-For": "203.0.113.7"})
+        assert forwarded.status_code == 403
+        assert forwarded.json()["code"] == "remote_control_forbidden"
