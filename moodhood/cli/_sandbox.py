@@ -138,7 +138,8 @@ def sandbox(
         client_id=client_id or defaults.client_id,
         client_secret=client_secret or defaults.client_secret,
         users=users,
-        personal_tokens=tuple(personal_token or ()) or defaults.personal_tokens,
+        # the public demo personal token only ever belongs to the demo user, never to a user given here
+        personal_tokens=tuple(personal_token or ()) or (defaults.personal_tokens if user is None else ()),
         access_ttl=access_ttl or defaults.access_ttl,
         refresh_ttl=refresh_ttl or defaults.refresh_ttl,
         refresh_grant_enabled=not no_refresh_grant,
@@ -152,7 +153,7 @@ def sandbox(
         demo = {
             "client secret": client_secret is None,
             "user password": user is None,
-            "personal token": personal_token is None,
+            "personal token": personal_token is None and user is None,
         }
         typer.echo(_exposure_warning(config, [name for name, is_demo in demo.items() if is_demo]), err=True)
     server = SandboxServer(config, log_level="warning")

@@ -13,7 +13,7 @@ import httpx
 import jwt
 import pytest
 
-from moodhood.sandbox import DEMO_CLIENT_SECRET, SandboxConfig
+from moodhood.sandbox import DEMO_CLIENT_SECRET, DEMO_PERSONAL_TOKEN, SandboxConfig
 
 from .test_cli import _start, stop_later
 
@@ -60,6 +60,19 @@ def test_a_partly_custom_setup_names_what_is_still_demo() -> None:
     result = _run(*OFF_LOOPBACK, "--client-secret", "OurOwnSecret-123")
     assert "accepts the public demo user password, personal token" in result.stderr
     assert DEMO_CLIENT_SECRET not in result.stderr
+    with_users = _run(*OFF_LOOPBACK, "--user", "ann@team.test:pw-ann-1")
+    assert "accepts the public demo client secret, so anyone" in with_users.stderr
+
+
+def test_the_demo_personal_token_never_belongs_to_a_user_given_on_the_command_line(
+    stop_later: list[subprocess.Popen[str]],
+) -> None:
+    process, lines = _start("--user", "ann@team.test:pw-ann-1")
+    stop_later.append(process)
+    assert not any("personal token" in line for line in lines)
+    base_url = lines[0].split(" at ")[1]
+    me = httpx.get(base_url + "/users/me", headers={"Authorization": f"Bearer {DEMO_PERSONAL_TOKEN}"})
+    assert me.status_code == 401
 
 
 @pytest.mark.parametrize(
