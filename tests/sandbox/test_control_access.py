@@ -139,3 +139,17 @@ def test_a_proxy_on_this_host_forwards_the_real_client(monkeypatch: pytest.Monke
         forwarded = http.get("/__sandbox/settings", headers={"X-Forwarded-For": "203.0.113.7"})
         assert forwarded.status_code == 403
         assert forwarded.json()["code"] == "remote_control_forbidden"
+
+
+def test_the_control_client_reports_the_sandboxs_reason() -> None:
+    from moodhood.sandbox import SandboxControl
+
+    with SandboxServer() as server:
+        control = SandboxControl(server.root_url)
+        with pytest.raises(httpx.HTTPStatusError, match=r"clock: 422 The clock may move at most \d+ seconds"):
+            control.advance_clock(1e308)
+        with pytest.raises(httpx.HTTPStatusError, match="settings: 422 'access_ttl' must be an integer"):
+            control.settings(access_ttl=0)
+        control.advance_clock(60)
+        assert control.settings()["clock_offset"] == 60
+        control.close()
