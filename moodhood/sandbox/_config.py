@@ -18,6 +18,7 @@ __all__ = [
     "DEMO_USER",
     "MAX_BODY_BYTES",
     "MAX_CLOCK_OFFSET",
+    "MAX_RETRY_INTERVAL",
     "MAX_TTL",
     "MIN_SIGNING_KEY_LENGTH",
     "SandboxConfig",
@@ -37,6 +38,8 @@ MAX_TTL = 100 * 365 * _DAY
 """Longest token lifetime (about 100 years), so ``exp`` stays a sane timestamp."""
 MAX_CLOCK_OFFSET = 100 * 365 * _DAY
 """How far ``/__sandbox/clock`` may move the clock from real time, either way (about 100 years)."""
+MAX_RETRY_INTERVAL = 3600
+"""Longest pause between webhook delivery attempts, in seconds."""
 MIN_SIGNING_KEY_LENGTH = 32
 """A ``signing_key`` shorter than this is refused (HS256 wants at least 256 bits)."""
 
@@ -84,8 +87,9 @@ class SandboxConfig:
             raise ValueError(f"signing_key must be at least {MIN_SIGNING_KEY_LENGTH} characters")
         if self.max_body_bytes < 1:
             raise ValueError("max_body_bytes must be at least 1")
-        if not (math.isfinite(self.webhook_retry_interval) and 0 <= self.webhook_retry_interval <= 3600):
-            raise ValueError("webhook_retry_interval must be between 0 and 3600 seconds")
+        interval = self.webhook_retry_interval
+        if not (math.isfinite(interval) and 0 <= interval <= MAX_RETRY_INTERVAL):
+            raise ValueError(f"webhook_retry_interval must be between 0 and {MAX_RETRY_INTERVAL} seconds")
         for entry in self.webhook_allow:
             parse_allow_entry(entry)
         if not self.users and self.personal_tokens:

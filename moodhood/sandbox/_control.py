@@ -30,7 +30,7 @@ from starlette.routing import BaseRoute, Route
 
 from moodhood._net import is_loopback
 from moodhood.sandbox._body import read_body
-from moodhood.sandbox._config import MAX_CLOCK_OFFSET, MAX_TTL
+from moodhood.sandbox._config import MAX_CLOCK_OFFSET, MAX_RETRY_INTERVAL, MAX_TTL
 from moodhood.sandbox._errors import ApiError
 from moodhood.sandbox._faults import parse_fault
 from moodhood.sandbox._media import finish_call
@@ -91,7 +91,9 @@ async def revoke(request: Request) -> Response:
 
 def _number(value: Any) -> bool:
     """Whether ``value`` is a finite JSON number (not a boolean)."""
-    return not isinstance(value, bool) and isinstance(value, int | float) and math.isfinite(value)
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int) or (isinstance(value, float) and math.isfinite(value))
 
 
 def _settings_json(state: SandboxState) -> dict[str, Any]:
@@ -125,9 +127,11 @@ async def settings(request: Request) -> Response:
             s.refresh_grant_enabled = data["refresh_grant_enabled"]
         if "webhook_retry_interval" in data:
             value = data["webhook_retry_interval"]
-            if not _number(value) or not 0 <= value <= 3600:
+            if not _number(value) or not 0 <= value <= MAX_RETRY_INTERVAL:
                 raise ApiError(
-                    422, "validation_error", "'webhook_retry_interval' must be from 0 to 3600 (seconds)"
+                    422,
+                    "validation_error",
+                    f"'webhook_retry_interval' must be from 0 to {MAX_RETRY_INTERVAL} (seconds)",
                 )
             s.webhook_retry_interval = float(value)
         if "record_download" in data:
@@ -143,7 +147,8 @@ async def clock(request: Request) -> Response:
     advance = data.get("advance", 0)
     if not _number(advance):
         raise ApiError(422, "validation_error", "'advance' must be a finite number of seconds")
-    offset = state.settings.clock_offset + float(advance)
+    in_range = abs(advance) <= 2 * MAX_CLOCK_OFFSET  # compared before float(): a huge int would overflow
+    offset = state.settings.clock_offset + float(advance) if in_range else math.inf
     if abs(offset) > MAX_CLOCK_OFFSET or state.now() + float(advance) < 0:
         raise ApiError(
             422,
