@@ -102,8 +102,12 @@ def loads_strict(raw: bytes) -> Any:
 async def read_body(request: Request, *, allow_empty: bool = False) -> Body:
     """The request's JSON object, whatever the ``Content-Type`` (the docs send JSON as ``text/plain``).
 
-    An empty body is ``{}`` when ``allow_empty``; otherwise, like invalid JSON, it is a 400.
+    An empty body is ``{}`` when ``allow_empty``; otherwise, like invalid JSON, it is a 400. A body already
+    parsed for this request (by the spec's validation) is not parsed again.
     """
+    parsed = request.scope.get("moodhood.json_body")
+    if isinstance(parsed, Body):
+        return parsed
     raw = await request.body()
     if not raw.strip():
         if allow_empty:
@@ -115,7 +119,9 @@ async def read_body(request: Request, *, allow_empty: bool = False) -> Body:
         raise ApiError(400, "invalid_json", "The request body is not valid JSON") from None
     if not isinstance(data, dict):
         raise ApiError(400, "invalid_body", "The request body must be a JSON object")
-    return Body(data)
+    body = Body(data)
+    request.scope["moodhood.json_body"] = body
+    return body
 
 
 def _invalid(name: str, what: str) -> ApiError:
@@ -150,7 +156,7 @@ class Body:
             return None
         if not isinstance(value, str):
             raise _invalid(name, "must be a string")
-        if (non_empty or required) and not value.strip():
+        if (non_empty or required) and not value:
             raise _invalid(name, "must not be empty")
         if enum is not None and value not in enum:
             raise _invalid(name, "must be one of " + ", ".join(enum))
