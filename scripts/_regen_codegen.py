@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+import yaml
 from _regen_common import RegenError, one_line
 
 __all__ = [
@@ -61,6 +62,16 @@ def _run(args: list[str], cwd: Path, what: str) -> str:
     return output
 
 
+def _template_args(config: Path) -> list[str]:
+    """``--custom-template-path`` for the folder ``config`` names in ``custom_template_path`` (relative to it)."""
+    folder = (yaml.safe_load(config.read_text(encoding="utf-8")) or {}).get("custom_template_path")
+    if folder is None:
+        return []
+    if not (config.parent / folder).is_dir():
+        raise RegenError(f"{config.name}: custom_template_path {folder!r} is not a folder next to it")
+    return ["--custom-template-path", str((config.parent / folder).resolve())]
+
+
 def generate_package(spec: Path, config: Path, workdir: Path) -> tuple[Path, list[str]]:
     """Generate ``moodhood_api`` from ``spec`` into ``workdir``; return its folder and any warnings."""
     workdir.mkdir(parents=True, exist_ok=True)
@@ -79,6 +90,7 @@ def generate_package(spec: Path, config: Path, workdir: Path) -> tuple[Path, lis
             "none",
             "--output-path",
             str(out),
+            *_template_args(config),
         ],
         workdir,
         "openapi-python-client",

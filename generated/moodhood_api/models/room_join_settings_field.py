@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,16 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RoomJoinSettingsField")
+_WIRE_NAMES = frozenset(
+    (
+        "slug",
+        "type",
+        "title",
+        "enabled",
+        "required",
+        "description",
+    )
+)
 
 
 @_attrs_define
@@ -25,43 +35,47 @@ class RoomJoinSettingsField:
     """
 
     slug: str | Unset = UNSET
+
     type_: str | Unset = UNSET
+
     title: str | Unset = UNSET
+
     enabled: bool | Unset = UNSET
+
     required: bool | Unset = UNSET
+
     description: None | str | Unset = UNSET
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         slug = self.slug
+        if slug is not UNSET:
+            field_dict["slug"] = slug
 
         type_ = self.type_
+        if type_ is not UNSET:
+            field_dict["type"] = type_
 
         title = self.title
+        if title is not UNSET:
+            field_dict["title"] = title
 
         enabled = self.enabled
+        if enabled is not UNSET:
+            field_dict["enabled"] = enabled
 
         required = self.required
+        if required is not UNSET:
+            field_dict["required"] = required
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if slug is not UNSET:
-            field_dict["slug"] = slug
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-        if title is not UNSET:
-            field_dict["title"] = title
-        if enabled is not UNSET:
-            field_dict["enabled"] = enabled
-        if required is not UNSET:
-            field_dict["required"] = required
         if description is not UNSET:
             field_dict["description"] = description
 
@@ -69,36 +83,67 @@ class RoomJoinSettingsField:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        slug = d.pop("slug", UNSET)
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"RoomJoinSettingsField: expected a JSON object, got {type(src_dict).__name__}")
+        _get = src_dict.get
+        _missing = 0
+        slug = _get("slug", UNSET)
+        if slug.__class__ is not str:
+            if slug is UNSET:
+                _missing += 1
+            elif not isinstance(slug, str):
+                raise TypeError(f"RoomJoinSettingsField.slug: expected a string, got {type(slug).__name__}")
 
-        type_ = d.pop("type", UNSET)
+        type_ = _get("type", UNSET)
+        if type_.__class__ is not str:
+            if type_ is UNSET:
+                _missing += 1
+            elif not isinstance(type_, str):
+                raise TypeError(f"RoomJoinSettingsField.type: expected a string, got {type(type_).__name__}")
 
-        title = d.pop("title", UNSET)
+        title = _get("title", UNSET)
+        if title.__class__ is not str:
+            if title is UNSET:
+                _missing += 1
+            elif not isinstance(title, str):
+                raise TypeError(f"RoomJoinSettingsField.title: expected a string, got {type(title).__name__}")
 
-        enabled = d.pop("enabled", UNSET)
+        enabled = _get("enabled", UNSET)
+        if enabled.__class__ is not bool:
+            if enabled is UNSET:
+                _missing += 1
+            else:
+                raise TypeError(f"RoomJoinSettingsField.enabled: expected a boolean, got {type(enabled).__name__}")
 
-        required = d.pop("required", UNSET)
+        required = _get("required", UNSET)
+        if required.__class__ is not bool:
+            if required is UNSET:
+                _missing += 1
+            else:
+                raise TypeError(f"RoomJoinSettingsField.required: expected a boolean, got {type(required).__name__}")
 
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
+        description = _get("description", UNSET)
+        if description.__class__ is not str:
+            if description is UNSET:
+                _missing += 1
+            elif not isinstance(description, str) and description is not None:
+                raise TypeError(
+                    f"RoomJoinSettingsField.description: expected a string or null, got {type(description).__name__}"
+                )
 
         room_join_settings_field = cls(
-            slug=slug,
-            type_=type_,
-            title=title,
-            enabled=enabled,
-            required=required,
-            description=description,
+            slug,
+            type_,
+            title,
+            enabled,
+            required,
+            description,
         )
-
-        room_join_settings_field.additional_properties = d
+        if len(src_dict) == 6 - _missing:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        room_join_settings_field.additional_properties = _extra
         return room_join_settings_field
 
     @property

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,6 +10,20 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RoomRecord")
+_WIRE_NAMES = frozenset(
+    (
+        "id",
+        "name",
+        "fileSize",
+        "roomId",
+        "spaceId",
+        "callId",
+        "state",
+        "createdAt",
+        "startedAt",
+        "finishedAt",
+    )
+)
 
 
 @_attrs_define
@@ -30,35 +44,62 @@ class RoomRecord:
     """
 
     id: str
+
     name: str | Unset = UNSET
+
     file_size: float | Unset = UNSET
+
     room_id: str | Unset = UNSET
+
     space_id: str | Unset = UNSET
+
     call_id: str | Unset = UNSET
+
     state: str | Unset = UNSET
+
     created_at: datetime.datetime | Unset = UNSET
+
     started_at: datetime.datetime | None | Unset = UNSET
+
     finished_at: datetime.datetime | None | Unset = UNSET
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         id = self.id
+        field_dict["id"] = id
 
         name = self.name
+        if name is not UNSET:
+            field_dict["name"] = name
 
         file_size = self.file_size
+        if file_size is not UNSET:
+            field_dict["fileSize"] = file_size
 
         room_id = self.room_id
+        if room_id is not UNSET:
+            field_dict["roomId"] = room_id
 
         space_id = self.space_id
+        if space_id is not UNSET:
+            field_dict["spaceId"] = space_id
 
         call_id = self.call_id
+        if call_id is not UNSET:
+            field_dict["callId"] = call_id
 
         state = self.state
+        if state is not UNSET:
+            field_dict["state"] = state
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
+        if created_at is not UNSET:
+            field_dict["createdAt"] = created_at
 
         started_at: None | str | Unset
         if isinstance(self.started_at, Unset):
@@ -67,6 +108,8 @@ class RoomRecord:
             started_at = self.started_at.isoformat()
         else:
             started_at = self.started_at
+        if started_at is not UNSET:
+            field_dict["startedAt"] = started_at
 
         finished_at: None | str | Unset
         if isinstance(self.finished_at, Unset):
@@ -75,30 +118,6 @@ class RoomRecord:
             finished_at = self.finished_at.isoformat()
         else:
             finished_at = self.finished_at
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if name is not UNSET:
-            field_dict["name"] = name
-        if file_size is not UNSET:
-            field_dict["fileSize"] = file_size
-        if room_id is not UNSET:
-            field_dict["roomId"] = room_id
-        if space_id is not UNSET:
-            field_dict["spaceId"] = space_id
-        if call_id is not UNSET:
-            field_dict["callId"] = call_id
-        if state is not UNSET:
-            field_dict["state"] = state
-        if created_at is not UNSET:
-            field_dict["createdAt"] = created_at
-        if started_at is not UNSET:
-            field_dict["startedAt"] = started_at
         if finished_at is not UNSET:
             field_dict["finishedAt"] = finished_at
 
@@ -106,76 +125,118 @@ class RoomRecord:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"RoomRecord: expected a JSON object, got {type(src_dict).__name__}")
+        _get = src_dict.get
+        _missing = 0
+        id = src_dict["id"]
+        if id.__class__ is not str and not isinstance(id, str):
+            raise TypeError(f"RoomRecord.id: expected a string, got {type(id).__name__}")
 
-        name = d.pop("name", UNSET)
+        name = _get("name", UNSET)
+        if name.__class__ is not str:
+            if name is UNSET:
+                _missing += 1
+            elif not isinstance(name, str):
+                raise TypeError(f"RoomRecord.name: expected a string, got {type(name).__name__}")
 
-        file_size = d.pop("fileSize", UNSET)
+        file_size = _get("fileSize", UNSET)
+        if file_size.__class__ is not float:
+            if file_size is UNSET:
+                _missing += 1
+            elif not isinstance(file_size, (int, float)) or isinstance(file_size, bool):
+                raise TypeError(f"RoomRecord.fileSize: expected a number, got {type(file_size).__name__}")
 
-        room_id = d.pop("roomId", UNSET)
+        room_id = _get("roomId", UNSET)
+        if room_id.__class__ is not str:
+            if room_id is UNSET:
+                _missing += 1
+            elif not isinstance(room_id, str):
+                raise TypeError(f"RoomRecord.roomId: expected a string, got {type(room_id).__name__}")
 
-        space_id = d.pop("spaceId", UNSET)
+        space_id = _get("spaceId", UNSET)
+        if space_id.__class__ is not str:
+            if space_id is UNSET:
+                _missing += 1
+            elif not isinstance(space_id, str):
+                raise TypeError(f"RoomRecord.spaceId: expected a string, got {type(space_id).__name__}")
 
-        call_id = d.pop("callId", UNSET)
+        call_id = _get("callId", UNSET)
+        if call_id.__class__ is not str:
+            if call_id is UNSET:
+                _missing += 1
+            elif not isinstance(call_id, str):
+                raise TypeError(f"RoomRecord.callId: expected a string, got {type(call_id).__name__}")
 
-        state = d.pop("state", UNSET)
+        state = _get("state", UNSET)
+        if state.__class__ is not str:
+            if state is UNSET:
+                _missing += 1
+            elif not isinstance(state, str):
+                raise TypeError(f"RoomRecord.state: expected a string, got {type(state).__name__}")
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
+        created_at = _get("createdAt", UNSET)
+        if created_at is UNSET:
+            _missing += 1
         else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                started_at_type_0 = datetime.datetime.fromisoformat(data)
+                created_at = datetime.datetime.fromisoformat(created_at)
+            except TypeError:
+                raise TypeError(
+                    f"RoomRecord.createdAt: expected an ISO 8601 date-time string, got {type(created_at).__name__}"
+                ) from None
+            except ValueError:
+                raise ValueError(
+                    "RoomRecord.createdAt: expected an ISO 8601 date-time string, got a string that is not one"
+                ) from None
 
-                return started_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        started_at = _parse_started_at(d.pop("startedAt", UNSET))
-
-        def _parse_finished_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        started_at = _get("startedAt", UNSET)
+        if started_at is UNSET:
+            _missing += 1
+        elif started_at is not None:
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                finished_at_type_0 = datetime.datetime.fromisoformat(data)
+                started_at = datetime.datetime.fromisoformat(started_at)
+            except TypeError:
+                raise TypeError(
+                    f"RoomRecord.startedAt: expected an ISO 8601 date-time string or null, got {type(started_at).__name__}"
+                ) from None
+            except ValueError:
+                raise ValueError(
+                    "RoomRecord.startedAt: expected an ISO 8601 date-time string, got a string that is not one"
+                ) from None
 
-                return finished_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        finished_at = _parse_finished_at(d.pop("finishedAt", UNSET))
+        finished_at = _get("finishedAt", UNSET)
+        if finished_at is UNSET:
+            _missing += 1
+        elif finished_at is not None:
+            try:
+                finished_at = datetime.datetime.fromisoformat(finished_at)
+            except TypeError:
+                raise TypeError(
+                    f"RoomRecord.finishedAt: expected an ISO 8601 date-time string or null, got {type(finished_at).__name__}"
+                ) from None
+            except ValueError:
+                raise ValueError(
+                    "RoomRecord.finishedAt: expected an ISO 8601 date-time string, got a string that is not one"
+                ) from None
 
         room_record = cls(
-            id=id,
-            name=name,
-            file_size=file_size,
-            room_id=room_id,
-            space_id=space_id,
-            call_id=call_id,
-            state=state,
-            created_at=created_at,
-            started_at=started_at,
-            finished_at=finished_at,
+            id,
+            name,
+            file_size,
+            room_id,
+            space_id,
+            call_id,
+            state,
+            created_at,
+            started_at,
+            finished_at,
         )
-
-        room_record.additional_properties = d
+        if len(src_dict) == 10 - _missing:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        room_record.additional_properties = _extra
         return room_record
 
     @property
