@@ -63,7 +63,7 @@ def _run(args: list[str], cwd: Path, what: str) -> str:
 
 
 def _template_args(config: Path) -> list[str]:
-    """``--custom-template-path`` for the folder ``config`` names in ``custom_template_path`` (relative to it)."""
+    """``--custom-template-path`` for the folder that ``config`` names in ``custom_template_path``."""
     folder = (yaml.safe_load(config.read_text(encoding="utf-8")) or {}).get("custom_template_path")
     if folder is None:
         return []
