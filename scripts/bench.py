@@ -4,16 +4,17 @@
     python scripts/bench.py                        the full run (about a minute on 2 cores)
     python scripts/bench.py --quick                a few rounds of everything (the smoke test uses it)
     python scripts/bench.py --rounds 9             more rounds per measurement (medians over rounds)
-    python scripts/bench.py --only mock,tokens     some sections: mock, loopback, tokens, import, regen
+    python scripts/bench.py --only mock,models     sections: mock, loopback, tokens, import, regen, models
     python scripts/bench.py --markdown-out docs/benchmarks.md
 
 Sections: (1) client-side cost per call on ``httpx.MockTransport`` against raw httpx and the bare generated
 client; (2) requests per second against a sandbox process on loopback, sync and 64 asyncio tasks;
 (3) token requests counted at the transport; (4) ``import moodhood`` against ``import httpx``;
-(5) regeneration time of ``generated/``. Every comparison is made within the same run; a missed target is
-marked **NO** in the table (the exit code stays 0: timings are not pass/fail). ``--markdown-out`` replaces
-the text between ``<!-- bench:begin -->`` and ``<!-- bench:end -->`` in the file (or writes the file when
-it has no such markers).
+(5) regeneration time of ``generated/``; (6) ``json.loads`` + ``Room.from_dict`` of a full room against
+``json.loads``, with the generator's stock model template (before) and ours (after), and per call. Every
+comparison is made within the same run; a missed target is marked **NO** in the table (the exit code stays
+0: timings are not pass/fail). ``--markdown-out`` replaces the text between ``<!-- bench:begin -->`` and
+``<!-- bench:end -->`` in the file (or writes the file when it has no such markers).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from _bench_common import Row  # noqa: E402
 
 __all__ = ["main", "render"]
 
-SECTIONS = ("mock", "loopback", "tokens", "import", "regen")
+SECTIONS = ("mock", "loopback", "tokens", "import", "regen", "models")
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 
 
@@ -110,6 +111,7 @@ def _write_markdown(path: Path, block: str) -> None:
 
 def _plan(quick: bool, rounds: int) -> dict[str, Callable[[], list[Row]]]:
     from _bench_client import bench_loopback, bench_mock
+    from _bench_models import bench_models
     from _bench_startup import bench_imports, bench_regenerate
     from _bench_tokens import bench_tokens
 
@@ -119,6 +121,7 @@ def _plan(quick: bool, rounds: int) -> dict[str, Callable[[], list[Row]]]:
         "tokens": lambda: bench_tokens(1 if quick else 3),
         "import": lambda: bench_imports(3 if quick else rounds),
         "regen": lambda: bench_regenerate(1 if quick else 3),
+        "models": lambda: bench_models(rounds, 200 if quick else 2000, 100 if quick else 1000),
     }
 
 
