@@ -177,7 +177,7 @@ def _parse_rows(stock: ModuleType, rounds: int, calls: int) -> list[Row]:
     return [
         _row("parse full room: json.loads", loads_only, None),
         _row(
-            "parse full room: json.loads + Room.from_dict, before (stock template)",
+            "parse full room: json.loads + Room.from_dict, stock template (before)",
             timings["stock"],
             loads_only,
             "json.loads",
@@ -190,7 +190,7 @@ def _parse_rows(stock: ModuleType, rounds: int, calls: int) -> list[Row]:
             limit=2.5,
             text="<= 2.50x (goal 2x)",
         ),
-        _row("Room.from_dict after vs before", timings["ours"], timings["stock"], "before"),
+        _row("parse full room: after vs before", timings["ours"], timings["stock"], "before"),
     ]
 
 
