@@ -3,7 +3,7 @@
 *Before* is the generator's stock model template: the benchmark generates the package from the same spec
 with the same settings but without ``custom_template_path`` into a temporary folder and imports it as
 ``moodhood_api_stock``. *After* is ``generated/moodhood_api`` (our template, ``openapi/templates``). Both
-parse the same pre-encoded 29-field room (the sandbox's shape, every field set) and must agree on it.
+parse the same pre-encoded 29-field room (the sandbox's own answer) and must agree on it.
 
 The same two packages are then compared per call on ``httpx.MockTransport`` (``GET`` one room, personal
 token): raw httpx with ``.json()``, the generated ``get_room.sync_detailed`` and ``Moodhood.call`` with it.
@@ -34,69 +34,44 @@ from moodhood_api.api.space_rooms import get_room
 from moodhood_api.models import Room
 
 from moodhood import Moodhood
+from moodhood.sandbox._models import Room as SandboxRoom
 
 __all__ = ["FULL_ROOM", "bench_models", "stock_package"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 _SECTION = "6 model parsing (full room)"
 _SPACE_ID, _ROOM_ID = "62ab5a84b0ce6ee31b0997b4", "64f1c0a2b3d4e5f60718293a"
-_FLAGS = [
-    "isPublic",
-    "isChatAllowed",
-    "isFavorite",
-    "isRecordAllowed",
-    "isScreensharingAllowed",
-    "isAutoRecordingAllowed",
-    "isMicrophonePublishingAllowed",
-    "isScreenMediaPublishingAllowed",
-    "isCameraPublishingAllowed",
-    "isAvatarsAllowed",
-    "isSelfRenamingAllowed",
-    "isHandRaisingAllowed",
-    "isRemoteDrawingAllowed",
-]
 
-FULL_ROOM: dict[str, Any] = {
-    "id": _ROOM_ID,
-    "alias": "EGBYWoMZJe",
-    "name": "Math, lesson 1",
-    "spaceId": _SPACE_ID,
-    "appId": "64f1c0a2b3d4e5f60718293f",
-    "channelId": "64f1c0a2b3d4e5f60718293e",
-    "type": "lesson",
-    "templateId": None,
-    "parentRoomId": None,
-    "waitingRoomAudience": "nobody",
-    "redirectUrl": "https://example.com/after-the-call",
-    **{flag: i % 3 != 0 for i, flag in enumerate(_FLAGS)},
-    "lastCallAt": "2026-11-29T23:30:00.000Z",
-    "createdAt": "2026-11-01T09:15:00.000Z",
-    "roleInRoom": "role_room_owner",
-    "breakoutRooms": {"status": "enabled", "session": {"status": "ready", "startedAt": None}},
-    "joinSettings": {
-        "fields": [
-            {
-                "slug": "email",
-                "type": "email",
-                "title": "Email",
-                "enabled": False,
-                "required": False,
-                "description": "",
-            }
-        ],
-        "customFields": [
-            {
-                "id": "0b8f9a52-3c1e-4d7a-9f7e-2a6c5b4d3e21",
-                "type": "text",
-                "title": "Company",
-                "enabled": True,
-                "required": False,
-                "description": None,
-                "order": 1,
-            }
-        ],
-    },
-}
+
+def _full_room() -> dict[str, Any]:
+    """A room as the sandbox answers it (29 fields), with a last call, a redirect URL, a custom join field."""
+    room = SandboxRoom(
+        id=_ROOM_ID,
+        space_id=_SPACE_ID,
+        alias="EGBYWoMZJe",
+        name="Math, lesson 1",
+        type="lesson",
+        app_id="64f1c0a2b3d4e5f60718293f",
+        channel_id="64f1c0a2b3d4e5f60718293e",
+        created_at=1_790_000_000.0,
+        redirect_url="https://example.com/after-the-call",
+        last_call_at=1_796_000_000.0,
+    ).to_json(role_in_room="role_room_owner")
+    room["joinSettings"]["customFields"].append(
+        {
+            "id": "0b8f9a52-3c1e-4d7a-9f7e-2a6c5b4d3e21",
+            "type": "text",
+            "title": "Company",
+            "enabled": True,
+            "required": False,
+            "description": None,
+            "order": 1,
+        }
+    )
+    return room
+
+
+FULL_ROOM = _full_room()
 _BODY = json.dumps(FULL_ROOM, separators=(",", ":")).encode()
 
 
