@@ -1,7 +1,7 @@
 """Typed parsing of a full room: ``json.loads`` + ``Room.from_dict`` against ``json.loads``, before and after.
 
 *Before* is the generator's stock model template: the benchmark generates the package from the same spec
-with the same settings but without ``custom_template_path`` into a temporary folder and imports it as
+with the same settings but without ``openapi/templates`` into a temporary folder and imports it as
 ``moodhood_api_stock``. *After* is ``generated/moodhood_api`` (our template, ``openapi/templates``). Both
 parse the same pre-encoded 29-field room (the sandbox's own answer) and must agree on it.
 
@@ -26,10 +26,9 @@ import httpx
 import moodhood_api
 import moodhood_api.errors
 import moodhood_api.types
-import yaml
 from _bench_common import BASE_URL, PERSONAL_TOKEN, Row, median, per_call_us
-from _regen_codegen import generate_package
-from _regen_common import CODEGEN_CONFIG, SPEC_FILE
+from _regen_codegen import generate_package, overlaid_spec, write_spec
+from _regen_common import CODEGEN_CONFIG, OVERLAY_FILE, SPEC_FILE
 from moodhood_api.api.space_rooms import get_room
 from moodhood_api.models import Room
 
@@ -77,13 +76,13 @@ _BODY = json.dumps(FULL_ROOM, separators=(",", ":")).encode()
 
 @contextmanager
 def stock_package() -> Iterator[ModuleType]:
-    """``moodhood_api`` generated with the generator's own templates, imported as ``moodhood_api_stock``."""
-    config = yaml.safe_load((REPO_ROOT / CODEGEN_CONFIG).read_text(encoding="utf-8"))
-    config.pop("custom_template_path", None)
+    """``moodhood_api`` generated as ``regenerate.py`` does (overlaid spec, same settings) but with the
+    generator's own templates, imported as ``moodhood_api_stock``."""
     with tempfile.TemporaryDirectory(prefix="moodhood-bench-stock-") as scratch:
-        stock_config = Path(scratch) / "codegen.yaml"
-        stock_config.write_text(yaml.safe_dump(config), encoding="utf-8")
-        folder, _ = generate_package(REPO_ROOT / SPEC_FILE, stock_config, Path(scratch) / "out")
+        document, _ = overlaid_spec(REPO_ROOT / SPEC_FILE, REPO_ROOT / OVERLAY_FILE)
+        staged = write_spec(document, Path(scratch) / "moodhood.json")
+        config = REPO_ROOT / CODEGEN_CONFIG
+        folder, _ = generate_package(staged, config, Path(scratch) / "out", templates=None)
         spec = importlib.util.spec_from_file_location(
             "moodhood_api_stock", folder / "__init__.py", submodule_search_locations=[str(folder)]
         )

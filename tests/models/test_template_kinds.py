@@ -28,8 +28,8 @@ def kinds_package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         sys.path.insert(0, str(SCRIPTS))
     codegen = importlib.import_module("_regen_codegen")
     spec = Path(__file__).resolve().parent / "fixtures" / "kinds.yaml"
-    config = REPO / "openapi" / "codegen.yaml"
-    folder, warnings = codegen.generate_package(spec, config, tmp_path_factory.mktemp("kinds"))
+    config, templates = REPO / "openapi" / "codegen.yaml", REPO / codegen.TEMPLATES
+    folder, warnings = codegen.generate_package(spec, config, tmp_path_factory.mktemp("kinds"), templates)
     assert warnings == []
     yield folder
 
