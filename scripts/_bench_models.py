@@ -3,7 +3,8 @@
 *Before* is the generator's stock model template: the benchmark generates the package from the same spec
 with the same settings but without ``openapi/templates`` into a temporary folder and imports it as
 ``moodhood_api_stock``. *After* is ``generated/moodhood_api`` (our template, ``openapi/templates``). Both
-parse the same pre-encoded 29-field room (the sandbox's own answer) and must agree on it.
+parse the same pre-encoded full room (``_bench_client.FULL_ROOM``, the one the resources rows use) and must
+agree on it.
 
 The same two packages are then compared per call on ``httpx.MockTransport`` (``GET`` one room, personal
 token): raw httpx with ``.json()``, the generated ``get_room.sync_detailed`` and ``Moodhood.call`` with it.
@@ -26,6 +27,7 @@ import httpx
 import moodhood_api
 import moodhood_api.errors
 import moodhood_api.types
+from _bench_client import FULL_ROOM
 from _bench_common import BASE_URL, PERSONAL_TOKEN, Row, median, per_call_us
 from _regen_codegen import generate_package, overlaid_spec, write_spec
 from _regen_common import CODEGEN_CONFIG, OVERLAY_FILE, SPEC_FILE
@@ -33,44 +35,12 @@ from moodhood_api.api.space_rooms import get_room
 from moodhood_api.models import Room
 
 from moodhood import Moodhood
-from moodhood.sandbox._models import Room as SandboxRoom
 
-__all__ = ["FULL_ROOM", "bench_models", "stock_package"]
+__all__ = ["bench_models", "stock_package"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 _SECTION = "6 model parsing (full room)"
-_SPACE_ID, _ROOM_ID = "62ab5a84b0ce6ee31b0997b4", "64f1c0a2b3d4e5f60718293a"
-
-
-def _full_room() -> dict[str, Any]:
-    """A room as the sandbox answers it (29 fields), with a last call, a redirect URL, a custom join field."""
-    room = SandboxRoom(
-        id=_ROOM_ID,
-        space_id=_SPACE_ID,
-        alias="EGBYWoMZJe",
-        name="Math, lesson 1",
-        type="lesson",
-        app_id="64f1c0a2b3d4e5f60718293f",
-        channel_id="64f1c0a2b3d4e5f60718293e",
-        created_at=1_790_000_000.0,
-        redirect_url="https://example.com/after-the-call",
-        last_call_at=1_796_000_000.0,
-    ).to_json(role_in_room="role_room_owner")
-    room["joinSettings"]["customFields"].append(
-        {
-            "id": "0b8f9a52-3c1e-4d7a-9f7e-2a6c5b4d3e21",
-            "type": "text",
-            "title": "Company",
-            "enabled": True,
-            "required": False,
-            "description": None,
-            "order": 1,
-        }
-    )
-    return room
-
-
-FULL_ROOM = _full_room()
+_SPACE_ID, _ROOM_ID = str(FULL_ROOM["spaceId"]), str(FULL_ROOM["id"])
 _BODY = json.dumps(FULL_ROOM, separators=(",", ":")).encode()
 
 
