@@ -14,15 +14,15 @@ _WIRE_NAMES = frozenset(
     (
         "id",
         "active",
-        "roomId",
-        "participantsCount",
+        "finishedAt",
         "isBreakoutRoom",
+        "participantsCount",
         "planAlias",
+        "roomId",
         "roomType",
+        "startedAt",
         "totalParticipantsCount",
         "uniqueParticipantsCount",
-        "startedAt",
-        "finishedAt",
     )
 )
 
@@ -35,38 +35,38 @@ class Call:
         Attributes:
             id (str):
             active (bool | Unset):
-            room_id (str | Unset):
-            participants_count (int | Unset):
+            finished_at (datetime.datetime | None | Unset): Assumed nullable (not documented).
             is_breakout_room (bool | Unset):
+            participants_count (int | Unset):
             plan_alias (str | Unset):
+            room_id (str | Unset):
             room_type (str | Unset): Known values `lesson`, `webinar`.
+            started_at (datetime.datetime | Unset):
             total_participants_count (int | Unset):
             unique_participants_count (int | Unset):
-            started_at (datetime.datetime | Unset):
-            finished_at (datetime.datetime | None | Unset): Assumed nullable (not documented).
     """
 
     id: str
 
     active: bool | Unset = UNSET
 
-    room_id: str | Unset = UNSET
-
-    participants_count: int | Unset = UNSET
+    finished_at: datetime.datetime | None | Unset = UNSET
 
     is_breakout_room: bool | Unset = UNSET
 
+    participants_count: int | Unset = UNSET
+
     plan_alias: str | Unset = UNSET
 
+    room_id: str | Unset = UNSET
+
     room_type: str | Unset = UNSET
+
+    started_at: datetime.datetime | Unset = UNSET
 
     total_participants_count: int | Unset = UNSET
 
     unique_participants_count: int | Unset = UNSET
-
-    started_at: datetime.datetime | Unset = UNSET
-
-    finished_at: datetime.datetime | None | Unset = UNSET
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -80,40 +80,6 @@ class Call:
         if active is not UNSET:
             field_dict["active"] = active
 
-        room_id = self.room_id
-        if room_id is not UNSET:
-            field_dict["roomId"] = room_id
-
-        participants_count = self.participants_count
-        if participants_count is not UNSET:
-            field_dict["participantsCount"] = participants_count
-
-        is_breakout_room = self.is_breakout_room
-        if is_breakout_room is not UNSET:
-            field_dict["isBreakoutRoom"] = is_breakout_room
-
-        plan_alias = self.plan_alias
-        if plan_alias is not UNSET:
-            field_dict["planAlias"] = plan_alias
-
-        room_type = self.room_type
-        if room_type is not UNSET:
-            field_dict["roomType"] = room_type
-
-        total_participants_count = self.total_participants_count
-        if total_participants_count is not UNSET:
-            field_dict["totalParticipantsCount"] = total_participants_count
-
-        unique_participants_count = self.unique_participants_count
-        if unique_participants_count is not UNSET:
-            field_dict["uniqueParticipantsCount"] = unique_participants_count
-
-        started_at: str | Unset = UNSET
-        if not isinstance(self.started_at, Unset):
-            started_at = self.started_at.isoformat()
-        if started_at is not UNSET:
-            field_dict["startedAt"] = started_at
-
         finished_at: None | str | Unset
         if isinstance(self.finished_at, Unset):
             finished_at = UNSET
@@ -123,6 +89,40 @@ class Call:
             finished_at = self.finished_at
         if finished_at is not UNSET:
             field_dict["finishedAt"] = finished_at
+
+        is_breakout_room = self.is_breakout_room
+        if is_breakout_room is not UNSET:
+            field_dict["isBreakoutRoom"] = is_breakout_room
+
+        participants_count = self.participants_count
+        if participants_count is not UNSET:
+            field_dict["participantsCount"] = participants_count
+
+        plan_alias = self.plan_alias
+        if plan_alias is not UNSET:
+            field_dict["planAlias"] = plan_alias
+
+        room_id = self.room_id
+        if room_id is not UNSET:
+            field_dict["roomId"] = room_id
+
+        room_type = self.room_type
+        if room_type is not UNSET:
+            field_dict["roomType"] = room_type
+
+        started_at: str | Unset = UNSET
+        if not isinstance(self.started_at, Unset):
+            started_at = self.started_at.isoformat()
+        if started_at is not UNSET:
+            field_dict["startedAt"] = started_at
+
+        total_participants_count = self.total_participants_count
+        if total_participants_count is not UNSET:
+            field_dict["totalParticipantsCount"] = total_participants_count
+
+        unique_participants_count = self.unique_participants_count
+        if unique_participants_count is not UNSET:
+            field_dict["uniqueParticipantsCount"] = unique_participants_count
 
         return field_dict
 
@@ -143,19 +143,20 @@ class Call:
             else:
                 raise TypeError(f"Call.active: expected a boolean, got {type(active).__name__}")
 
-        room_id = _get("roomId", UNSET)
-        if room_id.__class__ is not str:
-            if room_id is UNSET:
-                _missing += 1
-            elif not isinstance(room_id, str):
-                raise TypeError(f"Call.roomId: expected a string, got {type(room_id).__name__}")
-
-        participants_count = _get("participantsCount", UNSET)
-        if participants_count.__class__ is not int:
-            if participants_count is UNSET:
-                _missing += 1
-            elif not isinstance(participants_count, int) or isinstance(participants_count, bool):
-                raise TypeError(f"Call.participantsCount: expected an integer, got {type(participants_count).__name__}")
+        finished_at = _get("finishedAt", UNSET)
+        if finished_at is UNSET:
+            _missing += 1
+        elif finished_at is not None:
+            try:
+                finished_at = datetime.datetime.fromisoformat(finished_at)
+            except TypeError:
+                raise TypeError(
+                    f"Call.finishedAt: expected an ISO 8601 date-time string or null, got {type(finished_at).__name__}"
+                ) from None
+            except ValueError:
+                raise ValueError(
+                    "Call.finishedAt: expected an ISO 8601 date-time string, got a string that is not one"
+                ) from None
 
         is_breakout_room = _get("isBreakoutRoom", UNSET)
         if is_breakout_room.__class__ is not bool:
@@ -164,6 +165,13 @@ class Call:
             else:
                 raise TypeError(f"Call.isBreakoutRoom: expected a boolean, got {type(is_breakout_room).__name__}")
 
+        participants_count = _get("participantsCount", UNSET)
+        if participants_count.__class__ is not int:
+            if participants_count is UNSET:
+                _missing += 1
+            elif not isinstance(participants_count, int) or isinstance(participants_count, bool):
+                raise TypeError(f"Call.participantsCount: expected an integer, got {type(participants_count).__name__}")
+
         plan_alias = _get("planAlias", UNSET)
         if plan_alias.__class__ is not str:
             if plan_alias is UNSET:
@@ -171,12 +179,34 @@ class Call:
             elif not isinstance(plan_alias, str):
                 raise TypeError(f"Call.planAlias: expected a string, got {type(plan_alias).__name__}")
 
+        room_id = _get("roomId", UNSET)
+        if room_id.__class__ is not str:
+            if room_id is UNSET:
+                _missing += 1
+            elif not isinstance(room_id, str):
+                raise TypeError(f"Call.roomId: expected a string, got {type(room_id).__name__}")
+
         room_type = _get("roomType", UNSET)
         if room_type.__class__ is not str:
             if room_type is UNSET:
                 _missing += 1
             elif not isinstance(room_type, str):
                 raise TypeError(f"Call.roomType: expected a string, got {type(room_type).__name__}")
+
+        started_at = _get("startedAt", UNSET)
+        if started_at is UNSET:
+            _missing += 1
+        else:
+            try:
+                started_at = datetime.datetime.fromisoformat(started_at)
+            except TypeError:
+                raise TypeError(
+                    f"Call.startedAt: expected an ISO 8601 date-time string, got {type(started_at).__name__}"
+                ) from None
+            except ValueError:
+                raise ValueError(
+                    "Call.startedAt: expected an ISO 8601 date-time string, got a string that is not one"
+                ) from None
 
         total_participants_count = _get("totalParticipantsCount", UNSET)
         if total_participants_count.__class__ is not int:
@@ -196,48 +226,18 @@ class Call:
                     f"Call.uniqueParticipantsCount: expected an integer, got {type(unique_participants_count).__name__}"
                 )
 
-        started_at = _get("startedAt", UNSET)
-        if started_at is UNSET:
-            _missing += 1
-        else:
-            try:
-                started_at = datetime.datetime.fromisoformat(started_at)
-            except TypeError:
-                raise TypeError(
-                    f"Call.startedAt: expected an ISO 8601 date-time string, got {type(started_at).__name__}"
-                ) from None
-            except ValueError:
-                raise ValueError(
-                    "Call.startedAt: expected an ISO 8601 date-time string, got a string that is not one"
-                ) from None
-
-        finished_at = _get("finishedAt", UNSET)
-        if finished_at is UNSET:
-            _missing += 1
-        elif finished_at is not None:
-            try:
-                finished_at = datetime.datetime.fromisoformat(finished_at)
-            except TypeError:
-                raise TypeError(
-                    f"Call.finishedAt: expected an ISO 8601 date-time string or null, got {type(finished_at).__name__}"
-                ) from None
-            except ValueError:
-                raise ValueError(
-                    "Call.finishedAt: expected an ISO 8601 date-time string, got a string that is not one"
-                ) from None
-
         call = cls(
             id,
             active,
-            room_id,
-            participants_count,
+            finished_at,
             is_breakout_room,
+            participants_count,
             plan_alias,
+            room_id,
             room_type,
+            started_at,
             total_participants_count,
             unique_participants_count,
-            started_at,
-            finished_at,
         )
         if len(src_dict) == 11 - _missing:
             _extra: dict[str, Any] = {}

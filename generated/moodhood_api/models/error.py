@@ -11,8 +11,8 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="Error")
 _WIRE_NAMES = frozenset(
     (
-        "message",
         "code",
+        "message",
     )
 )
 
@@ -23,27 +23,19 @@ class Error:
     optional); the real body is not documented.
 
         Attributes:
-            message (None | str | Unset): Human-readable message. Assumed nullable (not documented).
             code (None | str | Unset): Machine-readable error code. Assumed nullable (not documented).
+            message (None | str | Unset): Human-readable message. Assumed nullable (not documented).
     """
 
-    message: None | str | Unset = UNSET
-
     code: None | str | Unset = UNSET
+
+    message: None | str | Unset = UNSET
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        message: None | str | Unset
-        if isinstance(self.message, Unset):
-            message = UNSET
-        else:
-            message = self.message
-        if message is not UNSET:
-            field_dict["message"] = message
-
         code: None | str | Unset
         if isinstance(self.code, Unset):
             code = UNSET
@@ -51,6 +43,14 @@ class Error:
             code = self.code
         if code is not UNSET:
             field_dict["code"] = code
+
+        message: None | str | Unset
+        if isinstance(self.message, Unset):
+            message = UNSET
+        else:
+            message = self.message
+        if message is not UNSET:
+            field_dict["message"] = message
 
         return field_dict
 
@@ -60,13 +60,6 @@ class Error:
             raise TypeError(f"Error: expected a JSON object, got {type(src_dict).__name__}")
         _get = src_dict.get
         _missing = 0
-        message = _get("message", UNSET)
-        if message.__class__ is not str:
-            if message is UNSET:
-                _missing += 1
-            elif not isinstance(message, str) and message is not None:
-                raise TypeError(f"Error.message: expected a string or null, got {type(message).__name__}")
-
         code = _get("code", UNSET)
         if code.__class__ is not str:
             if code is UNSET:
@@ -74,9 +67,16 @@ class Error:
             elif not isinstance(code, str) and code is not None:
                 raise TypeError(f"Error.code: expected a string or null, got {type(code).__name__}")
 
+        message = _get("message", UNSET)
+        if message.__class__ is not str:
+            if message is UNSET:
+                _missing += 1
+            elif not isinstance(message, str) and message is not None:
+                raise TypeError(f"Error.message: expected a string or null, got {type(message).__name__}")
+
         error = cls(
-            message,
             code,
+            message,
         )
         if len(src_dict) == 2 - _missing:
             _extra: dict[str, Any] = {}

@@ -12,14 +12,14 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="GenerateAccessRequest")
 _WIRE_NAMES = frozenset(
     (
-        "username",
         "role",
-        "externalUserId",
-        "externalMeetingId",
-        "ttl",
-        "isPermanent",
+        "username",
         "email",
+        "externalMeetingId",
+        "externalUserId",
+        "isPermanent",
         "phone",
+        "ttl",
     )
 )
 
@@ -29,66 +29,66 @@ class GenerateAccessRequest:
     """Body of roomGenerateAccess. Values passed here are not asked for again on the join form.
 
     Attributes:
-        username (str): Display name of the participant.
         role (GenerateAccessRole): `user`: a guest; `moderator`: a meeting admin.
-        external_user_id (str | Unset): The integrator's user id, for analytics.
-        external_meeting_id (str | Unset): The integrator's meeting id, for analytics.
-        ttl (int | Unset): Link lifetime in seconds (default 86400, max 432000). Default: 86400.
-        is_permanent (bool | Unset): Reusable for the whole ttl; when absent the link is single-use.
+        username (str): Display name of the participant.
         email (str | Unset):
+        external_meeting_id (str | Unset): The integrator's meeting id, for analytics.
+        external_user_id (str | Unset): The integrator's user id, for analytics.
+        is_permanent (bool | Unset): Reusable for the whole ttl; when absent the link is single-use.
         phone (str | Unset):
+        ttl (int | Unset): Link lifetime in seconds (default 86400, max 432000). Default: 86400.
     """
-
-    username: str
 
     role: GenerateAccessRole
 
-    external_user_id: str | Unset = UNSET
-
-    external_meeting_id: str | Unset = UNSET
-
-    ttl: int | Unset = 86400
-
-    is_permanent: bool | Unset = UNSET
+    username: str
 
     email: str | Unset = UNSET
 
+    external_meeting_id: str | Unset = UNSET
+
+    external_user_id: str | Unset = UNSET
+
+    is_permanent: bool | Unset = UNSET
+
     phone: str | Unset = UNSET
+
+    ttl: int | Unset = 86400
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        username = self.username
-        field_dict["username"] = username
-
         role = self.role.value
         field_dict["role"] = role
 
-        external_user_id = self.external_user_id
-        if external_user_id is not UNSET:
-            field_dict["externalUserId"] = external_user_id
-
-        external_meeting_id = self.external_meeting_id
-        if external_meeting_id is not UNSET:
-            field_dict["externalMeetingId"] = external_meeting_id
-
-        ttl = self.ttl
-        if ttl is not UNSET:
-            field_dict["ttl"] = ttl
-
-        is_permanent = self.is_permanent
-        if is_permanent is not UNSET:
-            field_dict["isPermanent"] = is_permanent
+        username = self.username
+        field_dict["username"] = username
 
         email = self.email
         if email is not UNSET:
             field_dict["email"] = email
 
+        external_meeting_id = self.external_meeting_id
+        if external_meeting_id is not UNSET:
+            field_dict["externalMeetingId"] = external_meeting_id
+
+        external_user_id = self.external_user_id
+        if external_user_id is not UNSET:
+            field_dict["externalUserId"] = external_user_id
+
+        is_permanent = self.is_permanent
+        if is_permanent is not UNSET:
+            field_dict["isPermanent"] = is_permanent
+
         phone = self.phone
         if phone is not UNSET:
             field_dict["phone"] = phone
+
+        ttl = self.ttl
+        if ttl is not UNSET:
+            field_dict["ttl"] = ttl
 
         return field_dict
 
@@ -98,23 +98,21 @@ class GenerateAccessRequest:
             raise TypeError(f"GenerateAccessRequest: expected a JSON object, got {type(src_dict).__name__}")
         _get = src_dict.get
         _missing = 0
-        username = src_dict["username"]
-        if username.__class__ is not str and not isinstance(username, str):
-            raise TypeError(f"GenerateAccessRequest.username: expected a string, got {type(username).__name__}")
-
         role = src_dict["role"]
         if role.__class__ is not str and not isinstance(role, str):
             raise TypeError(f"GenerateAccessRequest.role: expected a string, got {type(role).__name__}")
         role = GenerateAccessRole._from_wire(role)
 
-        external_user_id = _get("externalUserId", UNSET)
-        if external_user_id.__class__ is not str:
-            if external_user_id is UNSET:
+        username = src_dict["username"]
+        if username.__class__ is not str and not isinstance(username, str):
+            raise TypeError(f"GenerateAccessRequest.username: expected a string, got {type(username).__name__}")
+
+        email = _get("email", UNSET)
+        if email.__class__ is not str:
+            if email is UNSET:
                 _missing += 1
-            elif not isinstance(external_user_id, str):
-                raise TypeError(
-                    f"GenerateAccessRequest.externalUserId: expected a string, got {type(external_user_id).__name__}"
-                )
+            elif not isinstance(email, str):
+                raise TypeError(f"GenerateAccessRequest.email: expected a string, got {type(email).__name__}")
 
         external_meeting_id = _get("externalMeetingId", UNSET)
         if external_meeting_id.__class__ is not str:
@@ -125,12 +123,14 @@ class GenerateAccessRequest:
                     f"GenerateAccessRequest.externalMeetingId: expected a string, got {type(external_meeting_id).__name__}"
                 )
 
-        ttl = _get("ttl", UNSET)
-        if ttl.__class__ is not int:
-            if ttl is UNSET:
+        external_user_id = _get("externalUserId", UNSET)
+        if external_user_id.__class__ is not str:
+            if external_user_id is UNSET:
                 _missing += 1
-            elif not isinstance(ttl, int) or isinstance(ttl, bool):
-                raise TypeError(f"GenerateAccessRequest.ttl: expected an integer, got {type(ttl).__name__}")
+            elif not isinstance(external_user_id, str):
+                raise TypeError(
+                    f"GenerateAccessRequest.externalUserId: expected a string, got {type(external_user_id).__name__}"
+                )
 
         is_permanent = _get("isPermanent", UNSET)
         if is_permanent.__class__ is not bool:
@@ -141,13 +141,6 @@ class GenerateAccessRequest:
                     f"GenerateAccessRequest.isPermanent: expected a boolean, got {type(is_permanent).__name__}"
                 )
 
-        email = _get("email", UNSET)
-        if email.__class__ is not str:
-            if email is UNSET:
-                _missing += 1
-            elif not isinstance(email, str):
-                raise TypeError(f"GenerateAccessRequest.email: expected a string, got {type(email).__name__}")
-
         phone = _get("phone", UNSET)
         if phone.__class__ is not str:
             if phone is UNSET:
@@ -155,15 +148,22 @@ class GenerateAccessRequest:
             elif not isinstance(phone, str):
                 raise TypeError(f"GenerateAccessRequest.phone: expected a string, got {type(phone).__name__}")
 
+        ttl = _get("ttl", UNSET)
+        if ttl.__class__ is not int:
+            if ttl is UNSET:
+                _missing += 1
+            elif not isinstance(ttl, int) or isinstance(ttl, bool):
+                raise TypeError(f"GenerateAccessRequest.ttl: expected an integer, got {type(ttl).__name__}")
+
         generate_access_request = cls(
-            username,
             role,
-            external_user_id,
-            external_meeting_id,
-            ttl,
-            is_permanent,
+            username,
             email,
+            external_meeting_id,
+            external_user_id,
+            is_permanent,
             phone,
+            ttl,
         )
         if len(src_dict) == 8 - _missing:
             _extra: dict[str, Any] = {}

@@ -14,6 +14,10 @@ _WIRE_NAMES = frozenset(("url",))
 class GenerateAccessResponse:
     """The personal join link.
 
+    Example:
+        {'url': 'https://edu.livedigital.space/room/EGBYWoMZJe?participantName=Ivan&accessToken=eyJhbGciOiJIUzI1NiJ9.e30
+            .EXAMPLE'}
+
     Attributes:
         url (str):  Example: https://edu.livedigital.space/room/EGBYWoMZJe?participantName=Ivan&accessToken=....
     """

@@ -11,11 +11,11 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="GuestUrlRequest")
 _WIRE_NAMES = frozenset(
     (
-        "username",
-        "externalUserId",
-        "ttl",
         "email",
+        "externalUserId",
         "phone",
+        "ttl",
+        "username",
     )
 )
 
@@ -25,47 +25,47 @@ class GuestUrlRequest:
     """Body of roomGenerateGuestUrl (no role; all fields optional as documented).
 
     Attributes:
-        username (str | Unset):
-        external_user_id (str | Unset):
-        ttl (int | Unset): Link lifetime in seconds.
         email (str | Unset):
+        external_user_id (str | Unset):
         phone (str | Unset):
+        ttl (int | Unset): Link lifetime in seconds. Default: 86400.
+        username (str | Unset):
     """
-
-    username: str | Unset = UNSET
-
-    external_user_id: str | Unset = UNSET
-
-    ttl: int | Unset = UNSET
 
     email: str | Unset = UNSET
 
+    external_user_id: str | Unset = UNSET
+
     phone: str | Unset = UNSET
+
+    ttl: int | Unset = 86400
+
+    username: str | Unset = UNSET
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        username = self.username
-        if username is not UNSET:
-            field_dict["username"] = username
+        email = self.email
+        if email is not UNSET:
+            field_dict["email"] = email
 
         external_user_id = self.external_user_id
         if external_user_id is not UNSET:
             field_dict["externalUserId"] = external_user_id
 
+        phone = self.phone
+        if phone is not UNSET:
+            field_dict["phone"] = phone
+
         ttl = self.ttl
         if ttl is not UNSET:
             field_dict["ttl"] = ttl
 
-        email = self.email
-        if email is not UNSET:
-            field_dict["email"] = email
-
-        phone = self.phone
-        if phone is not UNSET:
-            field_dict["phone"] = phone
+        username = self.username
+        if username is not UNSET:
+            field_dict["username"] = username
 
         return field_dict
 
@@ -75,12 +75,12 @@ class GuestUrlRequest:
             raise TypeError(f"GuestUrlRequest: expected a JSON object, got {type(src_dict).__name__}")
         _get = src_dict.get
         _missing = 0
-        username = _get("username", UNSET)
-        if username.__class__ is not str:
-            if username is UNSET:
+        email = _get("email", UNSET)
+        if email.__class__ is not str:
+            if email is UNSET:
                 _missing += 1
-            elif not isinstance(username, str):
-                raise TypeError(f"GuestUrlRequest.username: expected a string, got {type(username).__name__}")
+            elif not isinstance(email, str):
+                raise TypeError(f"GuestUrlRequest.email: expected a string, got {type(email).__name__}")
 
         external_user_id = _get("externalUserId", UNSET)
         if external_user_id.__class__ is not str:
@@ -91,20 +91,6 @@ class GuestUrlRequest:
                     f"GuestUrlRequest.externalUserId: expected a string, got {type(external_user_id).__name__}"
                 )
 
-        ttl = _get("ttl", UNSET)
-        if ttl.__class__ is not int:
-            if ttl is UNSET:
-                _missing += 1
-            elif not isinstance(ttl, int) or isinstance(ttl, bool):
-                raise TypeError(f"GuestUrlRequest.ttl: expected an integer, got {type(ttl).__name__}")
-
-        email = _get("email", UNSET)
-        if email.__class__ is not str:
-            if email is UNSET:
-                _missing += 1
-            elif not isinstance(email, str):
-                raise TypeError(f"GuestUrlRequest.email: expected a string, got {type(email).__name__}")
-
         phone = _get("phone", UNSET)
         if phone.__class__ is not str:
             if phone is UNSET:
@@ -112,12 +98,26 @@ class GuestUrlRequest:
             elif not isinstance(phone, str):
                 raise TypeError(f"GuestUrlRequest.phone: expected a string, got {type(phone).__name__}")
 
+        ttl = _get("ttl", UNSET)
+        if ttl.__class__ is not int:
+            if ttl is UNSET:
+                _missing += 1
+            elif not isinstance(ttl, int) or isinstance(ttl, bool):
+                raise TypeError(f"GuestUrlRequest.ttl: expected an integer, got {type(ttl).__name__}")
+
+        username = _get("username", UNSET)
+        if username.__class__ is not str:
+            if username is UNSET:
+                _missing += 1
+            elif not isinstance(username, str):
+                raise TypeError(f"GuestUrlRequest.username: expected a string, got {type(username).__name__}")
+
         guest_url_request = cls(
-            username,
-            external_user_id,
-            ttl,
             email,
+            external_user_id,
             phone,
+            ttl,
+            username,
         )
         if len(src_dict) == 5 - _missing:
             _extra: dict[str, Any] = {}

@@ -12,10 +12,10 @@ T = TypeVar("T", bound="Participant")
 _WIRE_NAMES = frozenset(
     (
         "id",
-        "name",
-        "roomId",
-        "role",
         "clientUniqueId",
+        "name",
+        "role",
+        "roomId",
     )
 )
 
@@ -25,23 +25,27 @@ class Participant:
     """A media participant. Only `id` is documented in the answer; the other fields are assumed echoes of the
     request.
 
+        Example:
+            {'id': '64f1c0a2b3d4e5f60718293c', 'name': 'iPhone 15', 'roomId': '64f1c0a2b3d4e5f60718293a', 'role': 'host',
+                'clientUniqueId': '64f1c0a2b3d4e5f60718293b'}
+
         Attributes:
             id (str):
-            name (str | Unset):
-            room_id (str | Unset):
-            role (str | Unset):
             client_unique_id (str | Unset):
+            name (str | Unset):
+            role (str | Unset):
+            room_id (str | Unset):
     """
 
     id: str
 
-    name: str | Unset = UNSET
+    client_unique_id: str | Unset = UNSET
 
-    room_id: str | Unset = UNSET
+    name: str | Unset = UNSET
 
     role: str | Unset = UNSET
 
-    client_unique_id: str | Unset = UNSET
+    room_id: str | Unset = UNSET
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -51,21 +55,21 @@ class Participant:
         id = self.id
         field_dict["id"] = id
 
+        client_unique_id = self.client_unique_id
+        if client_unique_id is not UNSET:
+            field_dict["clientUniqueId"] = client_unique_id
+
         name = self.name
         if name is not UNSET:
             field_dict["name"] = name
-
-        room_id = self.room_id
-        if room_id is not UNSET:
-            field_dict["roomId"] = room_id
 
         role = self.role
         if role is not UNSET:
             field_dict["role"] = role
 
-        client_unique_id = self.client_unique_id
-        if client_unique_id is not UNSET:
-            field_dict["clientUniqueId"] = client_unique_id
+        room_id = self.room_id
+        if room_id is not UNSET:
+            field_dict["roomId"] = room_id
 
         return field_dict
 
@@ -79,19 +83,19 @@ class Participant:
         if id.__class__ is not str and not isinstance(id, str):
             raise TypeError(f"Participant.id: expected a string, got {type(id).__name__}")
 
+        client_unique_id = _get("clientUniqueId", UNSET)
+        if client_unique_id.__class__ is not str:
+            if client_unique_id is UNSET:
+                _missing += 1
+            elif not isinstance(client_unique_id, str):
+                raise TypeError(f"Participant.clientUniqueId: expected a string, got {type(client_unique_id).__name__}")
+
         name = _get("name", UNSET)
         if name.__class__ is not str:
             if name is UNSET:
                 _missing += 1
             elif not isinstance(name, str):
                 raise TypeError(f"Participant.name: expected a string, got {type(name).__name__}")
-
-        room_id = _get("roomId", UNSET)
-        if room_id.__class__ is not str:
-            if room_id is UNSET:
-                _missing += 1
-            elif not isinstance(room_id, str):
-                raise TypeError(f"Participant.roomId: expected a string, got {type(room_id).__name__}")
 
         role = _get("role", UNSET)
         if role.__class__ is not str:
@@ -100,19 +104,19 @@ class Participant:
             elif not isinstance(role, str):
                 raise TypeError(f"Participant.role: expected a string, got {type(role).__name__}")
 
-        client_unique_id = _get("clientUniqueId", UNSET)
-        if client_unique_id.__class__ is not str:
-            if client_unique_id is UNSET:
+        room_id = _get("roomId", UNSET)
+        if room_id.__class__ is not str:
+            if room_id is UNSET:
                 _missing += 1
-            elif not isinstance(client_unique_id, str):
-                raise TypeError(f"Participant.clientUniqueId: expected a string, got {type(client_unique_id).__name__}")
+            elif not isinstance(room_id, str):
+                raise TypeError(f"Participant.roomId: expected a string, got {type(room_id).__name__}")
 
         participant = cls(
             id,
-            name,
-            room_id,
-            role,
             client_unique_id,
+            name,
+            role,
+            room_id,
         )
         if len(src_dict) == 5 - _missing:
             _extra: dict[str, Any] = {}

@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="RoomBreakoutRooms")
 _WIRE_NAMES = frozenset(
     (
-        "status",
         "session",
+        "status",
     )
 )
 
@@ -27,28 +27,28 @@ class RoomBreakoutRooms:
     """Breakout-room state of a room.
 
     Attributes:
-        status (str | Unset): Known value `enabled`.
         session (RoomBreakoutRoomsSession | Unset): The current breakout session.
+        status (str | Unset): Known value `enabled`.
     """
 
-    status: str | Unset = UNSET
-
     session: RoomBreakoutRoomsSession | Unset = UNSET
+
+    status: str | Unset = UNSET
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        status = self.status
-        if status is not UNSET:
-            field_dict["status"] = status
-
         session: dict[str, Any] | Unset = UNSET
         if not isinstance(self.session, Unset):
             session = self.session.to_dict()
         if session is not UNSET:
             field_dict["session"] = session
+
+        status = self.status
+        if status is not UNSET:
+            field_dict["status"] = status
 
         return field_dict
 
@@ -58,13 +58,6 @@ class RoomBreakoutRooms:
             raise TypeError(f"RoomBreakoutRooms: expected a JSON object, got {type(src_dict).__name__}")
         _get = src_dict.get
         _missing = 0
-        status = _get("status", UNSET)
-        if status.__class__ is not str:
-            if status is UNSET:
-                _missing += 1
-            elif not isinstance(status, str):
-                raise TypeError(f"RoomBreakoutRooms.status: expected a string, got {type(status).__name__}")
-
         session = _get("session", UNSET)
         if session is UNSET:
             _missing += 1
@@ -73,9 +66,16 @@ class RoomBreakoutRooms:
                 raise TypeError(f"RoomBreakoutRooms.session: expected a JSON object, got {type(session).__name__}")
             session = _room_breakout_rooms_session.RoomBreakoutRoomsSession.from_dict(session)
 
+        status = _get("status", UNSET)
+        if status.__class__ is not str:
+            if status is UNSET:
+                _missing += 1
+            elif not isinstance(status, str):
+                raise TypeError(f"RoomBreakoutRooms.status: expected a string, got {type(status).__name__}")
+
         room_breakout_rooms = cls(
-            status,
             session,
+            status,
         )
         if len(src_dict) == 2 - _missing:
             _extra: dict[str, Any] = {}

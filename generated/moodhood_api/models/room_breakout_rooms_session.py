@@ -12,8 +12,8 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="RoomBreakoutRoomsSession")
 _WIRE_NAMES = frozenset(
     (
-        "status",
         "startedAt",
+        "status",
     )
 )
 
@@ -23,23 +23,19 @@ class RoomBreakoutRoomsSession:
     """The current breakout session.
 
     Attributes:
-        status (str | Unset): Known value `ready`.
         started_at (datetime.datetime | None | Unset):
+        status (str | Unset): Known value `ready`.
     """
 
-    status: str | Unset = UNSET
-
     started_at: datetime.datetime | None | Unset = UNSET
+
+    status: str | Unset = UNSET
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        status = self.status
-        if status is not UNSET:
-            field_dict["status"] = status
-
         started_at: None | str | Unset
         if isinstance(self.started_at, Unset):
             started_at = UNSET
@@ -50,6 +46,10 @@ class RoomBreakoutRoomsSession:
         if started_at is not UNSET:
             field_dict["startedAt"] = started_at
 
+        status = self.status
+        if status is not UNSET:
+            field_dict["status"] = status
+
         return field_dict
 
     @classmethod
@@ -58,13 +58,6 @@ class RoomBreakoutRoomsSession:
             raise TypeError(f"RoomBreakoutRoomsSession: expected a JSON object, got {type(src_dict).__name__}")
         _get = src_dict.get
         _missing = 0
-        status = _get("status", UNSET)
-        if status.__class__ is not str:
-            if status is UNSET:
-                _missing += 1
-            elif not isinstance(status, str):
-                raise TypeError(f"RoomBreakoutRoomsSession.status: expected a string, got {type(status).__name__}")
-
         started_at = _get("startedAt", UNSET)
         if started_at is UNSET:
             _missing += 1
@@ -80,9 +73,16 @@ class RoomBreakoutRoomsSession:
                     "RoomBreakoutRoomsSession.startedAt: expected an ISO 8601 date-time string, got a string that is not one"
                 ) from None
 
+        status = _get("status", UNSET)
+        if status.__class__ is not str:
+            if status is UNSET:
+                _missing += 1
+            elif not isinstance(status, str):
+                raise TypeError(f"RoomBreakoutRoomsSession.status: expected a string, got {type(status).__name__}")
+
         room_breakout_rooms_session = cls(
-            status,
             started_at,
+            status,
         )
         if len(src_dict) == 2 - _missing:
             _extra: dict[str, Any] = {}

@@ -18,8 +18,8 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="RoomJoinSettings")
 _WIRE_NAMES = frozenset(
     (
-        "fields",
         "customFields",
+        "fields",
     )
 )
 
@@ -29,29 +29,19 @@ class RoomJoinSettings:
     """What the join form asks for.
 
     Attributes:
-        fields (list[RoomJoinSettingsField] | Unset):
         custom_fields (list[RoomJoinSettingsCustomField] | Unset):
+        fields (list[RoomJoinSettingsField] | Unset):
     """
 
-    fields: list[RoomJoinSettingsField] | Unset = UNSET
-
     custom_fields: list[RoomJoinSettingsCustomField] | Unset = UNSET
+
+    fields: list[RoomJoinSettingsField] | Unset = UNSET
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        fields: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.fields, Unset):
-            fields = []
-            for fields_item_data in self.fields:
-                fields_item = fields_item_data.to_dict()
-                fields.append(fields_item)
-
-        if fields is not UNSET:
-            field_dict["fields"] = fields
-
         custom_fields: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.custom_fields, Unset):
             custom_fields = []
@@ -62,6 +52,16 @@ class RoomJoinSettings:
         if custom_fields is not UNSET:
             field_dict["customFields"] = custom_fields
 
+        fields: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.fields, Unset):
+            fields = []
+            for fields_item_data in self.fields:
+                fields_item = fields_item_data.to_dict()
+                fields.append(fields_item)
+
+        if fields is not UNSET:
+            field_dict["fields"] = fields
+
         return field_dict
 
     @classmethod
@@ -70,14 +70,6 @@ class RoomJoinSettings:
             raise TypeError(f"RoomJoinSettings: expected a JSON object, got {type(src_dict).__name__}")
         _get = src_dict.get
         _missing = 0
-        fields = _get("fields", UNSET)
-        if fields is UNSET:
-            _missing += 1
-        else:
-            if fields.__class__ is not list:
-                raise TypeError(f"RoomJoinSettings.fields: expected a JSON array, got {type(fields).__name__}")
-            fields = [_room_join_settings_field.RoomJoinSettingsField.from_dict(_item) for _item in fields]
-
         custom_fields = _get("customFields", UNSET)
         if custom_fields is UNSET:
             _missing += 1
@@ -90,9 +82,17 @@ class RoomJoinSettings:
                 _room_join_settings_custom_field.RoomJoinSettingsCustomField.from_dict(_item) for _item in custom_fields
             ]
 
+        fields = _get("fields", UNSET)
+        if fields is UNSET:
+            _missing += 1
+        else:
+            if fields.__class__ is not list:
+                raise TypeError(f"RoomJoinSettings.fields: expected a JSON array, got {type(fields).__name__}")
+            fields = [_room_join_settings_field.RoomJoinSettingsField.from_dict(_item) for _item in fields]
+
         room_join_settings = cls(
-            fields,
             custom_fields,
+            fields,
         )
         if len(src_dict) == 2 - _missing:
             _extra: dict[str, Any] = {}

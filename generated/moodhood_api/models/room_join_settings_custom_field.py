@@ -11,13 +11,13 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="RoomJoinSettingsCustomField")
 _WIRE_NAMES = frozenset(
     (
-        "id",
-        "type",
-        "title",
-        "enabled",
-        "required",
         "description",
+        "enabled",
+        "id",
         "order",
+        "required",
+        "title",
+        "type",
     )
 )
 
@@ -27,54 +27,34 @@ class RoomJoinSettingsCustomField:
     """A custom join-form field.
 
     Attributes:
-        id (str | Unset): A UUID (kept a plain string).
-        type_ (str | Unset):
-        title (str | Unset):
-        enabled (bool | Unset):
-        required (bool | Unset):
         description (None | str | Unset): Assumed nullable (not documented).
+        enabled (bool | Unset):
+        id (str | Unset): A UUID (kept a plain string).
         order (int | Unset):
+        required (bool | Unset):
+        title (str | Unset):
+        type_ (str | Unset):
     """
-
-    id: str | Unset = UNSET
-
-    type_: str | Unset = UNSET
-
-    title: str | Unset = UNSET
-
-    enabled: bool | Unset = UNSET
-
-    required: bool | Unset = UNSET
 
     description: None | str | Unset = UNSET
 
+    enabled: bool | Unset = UNSET
+
+    id: str | Unset = UNSET
+
     order: int | Unset = UNSET
+
+    required: bool | Unset = UNSET
+
+    title: str | Unset = UNSET
+
+    type_: str | Unset = UNSET
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        id = self.id
-        if id is not UNSET:
-            field_dict["id"] = id
-
-        type_ = self.type_
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-
-        title = self.title
-        if title is not UNSET:
-            field_dict["title"] = title
-
-        enabled = self.enabled
-        if enabled is not UNSET:
-            field_dict["enabled"] = enabled
-
-        required = self.required
-        if required is not UNSET:
-            field_dict["required"] = required
-
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
@@ -83,9 +63,29 @@ class RoomJoinSettingsCustomField:
         if description is not UNSET:
             field_dict["description"] = description
 
+        enabled = self.enabled
+        if enabled is not UNSET:
+            field_dict["enabled"] = enabled
+
+        id = self.id
+        if id is not UNSET:
+            field_dict["id"] = id
+
         order = self.order
         if order is not UNSET:
             field_dict["order"] = order
+
+        required = self.required
+        if required is not UNSET:
+            field_dict["required"] = required
+
+        title = self.title
+        if title is not UNSET:
+            field_dict["title"] = title
+
+        type_ = self.type_
+        if type_ is not UNSET:
+            field_dict["type"] = type_
 
         return field_dict
 
@@ -95,26 +95,14 @@ class RoomJoinSettingsCustomField:
             raise TypeError(f"RoomJoinSettingsCustomField: expected a JSON object, got {type(src_dict).__name__}")
         _get = src_dict.get
         _missing = 0
-        id = _get("id", UNSET)
-        if id.__class__ is not str:
-            if id is UNSET:
+        description = _get("description", UNSET)
+        if description.__class__ is not str:
+            if description is UNSET:
                 _missing += 1
-            elif not isinstance(id, str):
-                raise TypeError(f"RoomJoinSettingsCustomField.id: expected a string, got {type(id).__name__}")
-
-        type_ = _get("type", UNSET)
-        if type_.__class__ is not str:
-            if type_ is UNSET:
-                _missing += 1
-            elif not isinstance(type_, str):
-                raise TypeError(f"RoomJoinSettingsCustomField.type: expected a string, got {type(type_).__name__}")
-
-        title = _get("title", UNSET)
-        if title.__class__ is not str:
-            if title is UNSET:
-                _missing += 1
-            elif not isinstance(title, str):
-                raise TypeError(f"RoomJoinSettingsCustomField.title: expected a string, got {type(title).__name__}")
+            elif not isinstance(description, str) and description is not None:
+                raise TypeError(
+                    f"RoomJoinSettingsCustomField.description: expected a string or null, got {type(description).__name__}"
+                )
 
         enabled = _get("enabled", UNSET)
         if enabled.__class__ is not bool:
@@ -125,6 +113,20 @@ class RoomJoinSettingsCustomField:
                     f"RoomJoinSettingsCustomField.enabled: expected a boolean, got {type(enabled).__name__}"
                 )
 
+        id = _get("id", UNSET)
+        if id.__class__ is not str:
+            if id is UNSET:
+                _missing += 1
+            elif not isinstance(id, str):
+                raise TypeError(f"RoomJoinSettingsCustomField.id: expected a string, got {type(id).__name__}")
+
+        order = _get("order", UNSET)
+        if order.__class__ is not int:
+            if order is UNSET:
+                _missing += 1
+            elif not isinstance(order, int) or isinstance(order, bool):
+                raise TypeError(f"RoomJoinSettingsCustomField.order: expected an integer, got {type(order).__name__}")
+
         required = _get("required", UNSET)
         if required.__class__ is not bool:
             if required is UNSET:
@@ -134,30 +136,28 @@ class RoomJoinSettingsCustomField:
                     f"RoomJoinSettingsCustomField.required: expected a boolean, got {type(required).__name__}"
                 )
 
-        description = _get("description", UNSET)
-        if description.__class__ is not str:
-            if description is UNSET:
+        title = _get("title", UNSET)
+        if title.__class__ is not str:
+            if title is UNSET:
                 _missing += 1
-            elif not isinstance(description, str) and description is not None:
-                raise TypeError(
-                    f"RoomJoinSettingsCustomField.description: expected a string or null, got {type(description).__name__}"
-                )
+            elif not isinstance(title, str):
+                raise TypeError(f"RoomJoinSettingsCustomField.title: expected a string, got {type(title).__name__}")
 
-        order = _get("order", UNSET)
-        if order.__class__ is not int:
-            if order is UNSET:
+        type_ = _get("type", UNSET)
+        if type_.__class__ is not str:
+            if type_ is UNSET:
                 _missing += 1
-            elif not isinstance(order, int) or isinstance(order, bool):
-                raise TypeError(f"RoomJoinSettingsCustomField.order: expected an integer, got {type(order).__name__}")
+            elif not isinstance(type_, str):
+                raise TypeError(f"RoomJoinSettingsCustomField.type: expected a string, got {type(type_).__name__}")
 
         room_join_settings_custom_field = cls(
-            id,
-            type_,
-            title,
-            enabled,
-            required,
             description,
+            enabled,
+            id,
             order,
+            required,
+            title,
+            type_,
         )
         if len(src_dict) == 7 - _missing:
             _extra: dict[str, Any] = {}

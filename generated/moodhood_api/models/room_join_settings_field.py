@@ -11,12 +11,12 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="RoomJoinSettingsField")
 _WIRE_NAMES = frozenset(
     (
-        "slug",
-        "type",
-        "title",
+        "description",
         "enabled",
         "required",
-        "description",
+        "slug",
+        "title",
+        "type",
     )
 )
 
@@ -26,42 +26,38 @@ class RoomJoinSettingsField:
     """A built-in join-form field.
 
     Attributes:
-        slug (str | Unset): Known value `email`.
-        type_ (str | Unset): Known value `email`.
-        title (str | Unset):
+        description (None | str | Unset): Assumed nullable (not documented).
         enabled (bool | Unset):
         required (bool | Unset):
-        description (None | str | Unset): Assumed nullable (not documented).
+        slug (str | Unset): Known value `email`.
+        title (str | Unset):
+        type_ (str | Unset): Known value `email`.
     """
 
-    slug: str | Unset = UNSET
-
-    type_: str | Unset = UNSET
-
-    title: str | Unset = UNSET
+    description: None | str | Unset = UNSET
 
     enabled: bool | Unset = UNSET
 
     required: bool | Unset = UNSET
 
-    description: None | str | Unset = UNSET
+    slug: str | Unset = UNSET
+
+    title: str | Unset = UNSET
+
+    type_: str | Unset = UNSET
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        slug = self.slug
-        if slug is not UNSET:
-            field_dict["slug"] = slug
-
-        type_ = self.type_
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-
-        title = self.title
-        if title is not UNSET:
-            field_dict["title"] = title
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+        if description is not UNSET:
+            field_dict["description"] = description
 
         enabled = self.enabled
         if enabled is not UNSET:
@@ -71,13 +67,17 @@ class RoomJoinSettingsField:
         if required is not UNSET:
             field_dict["required"] = required
 
-        description: None | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        else:
-            description = self.description
-        if description is not UNSET:
-            field_dict["description"] = description
+        slug = self.slug
+        if slug is not UNSET:
+            field_dict["slug"] = slug
+
+        title = self.title
+        if title is not UNSET:
+            field_dict["title"] = title
+
+        type_ = self.type_
+        if type_ is not UNSET:
+            field_dict["type"] = type_
 
         return field_dict
 
@@ -87,26 +87,14 @@ class RoomJoinSettingsField:
             raise TypeError(f"RoomJoinSettingsField: expected a JSON object, got {type(src_dict).__name__}")
         _get = src_dict.get
         _missing = 0
-        slug = _get("slug", UNSET)
-        if slug.__class__ is not str:
-            if slug is UNSET:
+        description = _get("description", UNSET)
+        if description.__class__ is not str:
+            if description is UNSET:
                 _missing += 1
-            elif not isinstance(slug, str):
-                raise TypeError(f"RoomJoinSettingsField.slug: expected a string, got {type(slug).__name__}")
-
-        type_ = _get("type", UNSET)
-        if type_.__class__ is not str:
-            if type_ is UNSET:
-                _missing += 1
-            elif not isinstance(type_, str):
-                raise TypeError(f"RoomJoinSettingsField.type: expected a string, got {type(type_).__name__}")
-
-        title = _get("title", UNSET)
-        if title.__class__ is not str:
-            if title is UNSET:
-                _missing += 1
-            elif not isinstance(title, str):
-                raise TypeError(f"RoomJoinSettingsField.title: expected a string, got {type(title).__name__}")
+            elif not isinstance(description, str) and description is not None:
+                raise TypeError(
+                    f"RoomJoinSettingsField.description: expected a string or null, got {type(description).__name__}"
+                )
 
         enabled = _get("enabled", UNSET)
         if enabled.__class__ is not bool:
@@ -122,22 +110,34 @@ class RoomJoinSettingsField:
             else:
                 raise TypeError(f"RoomJoinSettingsField.required: expected a boolean, got {type(required).__name__}")
 
-        description = _get("description", UNSET)
-        if description.__class__ is not str:
-            if description is UNSET:
+        slug = _get("slug", UNSET)
+        if slug.__class__ is not str:
+            if slug is UNSET:
                 _missing += 1
-            elif not isinstance(description, str) and description is not None:
-                raise TypeError(
-                    f"RoomJoinSettingsField.description: expected a string or null, got {type(description).__name__}"
-                )
+            elif not isinstance(slug, str):
+                raise TypeError(f"RoomJoinSettingsField.slug: expected a string, got {type(slug).__name__}")
+
+        title = _get("title", UNSET)
+        if title.__class__ is not str:
+            if title is UNSET:
+                _missing += 1
+            elif not isinstance(title, str):
+                raise TypeError(f"RoomJoinSettingsField.title: expected a string, got {type(title).__name__}")
+
+        type_ = _get("type", UNSET)
+        if type_.__class__ is not str:
+            if type_ is UNSET:
+                _missing += 1
+            elif not isinstance(type_, str):
+                raise TypeError(f"RoomJoinSettingsField.type: expected a string, got {type(type_).__name__}")
 
         room_join_settings_field = cls(
-            slug,
-            type_,
-            title,
+            description,
             enabled,
             required,
-            description,
+            slug,
+            title,
+            type_,
         )
         if len(src_dict) == 6 - _missing:
             _extra: dict[str, Any] = {}

@@ -13,15 +13,15 @@ T = TypeVar("T", bound="RoomRecord")
 _WIRE_NAMES = frozenset(
     (
         "id",
-        "name",
+        "callId",
+        "createdAt",
         "fileSize",
+        "finishedAt",
+        "name",
         "roomId",
         "spaceId",
-        "callId",
-        "state",
-        "createdAt",
         "startedAt",
-        "finishedAt",
+        "state",
     )
 )
 
@@ -32,36 +32,36 @@ class RoomRecord:
 
     Attributes:
         id (str):
-        name (str | Unset):
+        call_id (str | Unset):
+        created_at (datetime.datetime | Unset):
         file_size (float | Unset): Size in bytes.
+        finished_at (datetime.datetime | None | Unset): Assumed nullable (not documented).
+        name (str | Unset):
         room_id (str | Unset):
         space_id (str | Unset):
-        call_id (str | Unset):
-        state (str | Unset): Record state; only `new` has been seen.
-        created_at (datetime.datetime | Unset):
         started_at (datetime.datetime | None | Unset): Assumed nullable (not documented).
-        finished_at (datetime.datetime | None | Unset): Assumed nullable (not documented).
+        state (str | Unset): Record state; only `new` has been seen.
     """
 
     id: str
 
-    name: str | Unset = UNSET
+    call_id: str | Unset = UNSET
+
+    created_at: datetime.datetime | Unset = UNSET
 
     file_size: float | Unset = UNSET
+
+    finished_at: datetime.datetime | None | Unset = UNSET
+
+    name: str | Unset = UNSET
 
     room_id: str | Unset = UNSET
 
     space_id: str | Unset = UNSET
 
-    call_id: str | Unset = UNSET
-
-    state: str | Unset = UNSET
-
-    created_at: datetime.datetime | Unset = UNSET
-
     started_at: datetime.datetime | None | Unset = UNSET
 
-    finished_at: datetime.datetime | None | Unset = UNSET
+    state: str | Unset = UNSET
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -71,13 +71,33 @@ class RoomRecord:
         id = self.id
         field_dict["id"] = id
 
-        name = self.name
-        if name is not UNSET:
-            field_dict["name"] = name
+        call_id = self.call_id
+        if call_id is not UNSET:
+            field_dict["callId"] = call_id
+
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
+        if created_at is not UNSET:
+            field_dict["createdAt"] = created_at
 
         file_size = self.file_size
         if file_size is not UNSET:
             field_dict["fileSize"] = file_size
+
+        finished_at: None | str | Unset
+        if isinstance(self.finished_at, Unset):
+            finished_at = UNSET
+        elif isinstance(self.finished_at, datetime.datetime):
+            finished_at = self.finished_at.isoformat()
+        else:
+            finished_at = self.finished_at
+        if finished_at is not UNSET:
+            field_dict["finishedAt"] = finished_at
+
+        name = self.name
+        if name is not UNSET:
+            field_dict["name"] = name
 
         room_id = self.room_id
         if room_id is not UNSET:
@@ -86,20 +106,6 @@ class RoomRecord:
         space_id = self.space_id
         if space_id is not UNSET:
             field_dict["spaceId"] = space_id
-
-        call_id = self.call_id
-        if call_id is not UNSET:
-            field_dict["callId"] = call_id
-
-        state = self.state
-        if state is not UNSET:
-            field_dict["state"] = state
-
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
-        if created_at is not UNSET:
-            field_dict["createdAt"] = created_at
 
         started_at: None | str | Unset
         if isinstance(self.started_at, Unset):
@@ -111,15 +117,9 @@ class RoomRecord:
         if started_at is not UNSET:
             field_dict["startedAt"] = started_at
 
-        finished_at: None | str | Unset
-        if isinstance(self.finished_at, Unset):
-            finished_at = UNSET
-        elif isinstance(self.finished_at, datetime.datetime):
-            finished_at = self.finished_at.isoformat()
-        else:
-            finished_at = self.finished_at
-        if finished_at is not UNSET:
-            field_dict["finishedAt"] = finished_at
+        state = self.state
+        if state is not UNSET:
+            field_dict["state"] = state
 
         return field_dict
 
@@ -133,47 +133,12 @@ class RoomRecord:
         if id.__class__ is not str and not isinstance(id, str):
             raise TypeError(f"RoomRecord.id: expected a string, got {type(id).__name__}")
 
-        name = _get("name", UNSET)
-        if name.__class__ is not str:
-            if name is UNSET:
-                _missing += 1
-            elif not isinstance(name, str):
-                raise TypeError(f"RoomRecord.name: expected a string, got {type(name).__name__}")
-
-        file_size = _get("fileSize", UNSET)
-        if file_size.__class__ is not float:
-            if file_size is UNSET:
-                _missing += 1
-            elif not isinstance(file_size, (int, float)) or isinstance(file_size, bool):
-                raise TypeError(f"RoomRecord.fileSize: expected a number, got {type(file_size).__name__}")
-
-        room_id = _get("roomId", UNSET)
-        if room_id.__class__ is not str:
-            if room_id is UNSET:
-                _missing += 1
-            elif not isinstance(room_id, str):
-                raise TypeError(f"RoomRecord.roomId: expected a string, got {type(room_id).__name__}")
-
-        space_id = _get("spaceId", UNSET)
-        if space_id.__class__ is not str:
-            if space_id is UNSET:
-                _missing += 1
-            elif not isinstance(space_id, str):
-                raise TypeError(f"RoomRecord.spaceId: expected a string, got {type(space_id).__name__}")
-
         call_id = _get("callId", UNSET)
         if call_id.__class__ is not str:
             if call_id is UNSET:
                 _missing += 1
             elif not isinstance(call_id, str):
                 raise TypeError(f"RoomRecord.callId: expected a string, got {type(call_id).__name__}")
-
-        state = _get("state", UNSET)
-        if state.__class__ is not str:
-            if state is UNSET:
-                _missing += 1
-            elif not isinstance(state, str):
-                raise TypeError(f"RoomRecord.state: expected a string, got {type(state).__name__}")
 
         created_at = _get("createdAt", UNSET)
         if created_at is UNSET:
@@ -190,20 +155,12 @@ class RoomRecord:
                     "RoomRecord.createdAt: expected an ISO 8601 date-time string, got a string that is not one"
                 ) from None
 
-        started_at = _get("startedAt", UNSET)
-        if started_at is UNSET:
-            _missing += 1
-        elif started_at is not None:
-            try:
-                started_at = datetime.datetime.fromisoformat(started_at)
-            except TypeError:
-                raise TypeError(
-                    f"RoomRecord.startedAt: expected an ISO 8601 date-time string or null, got {type(started_at).__name__}"
-                ) from None
-            except ValueError:
-                raise ValueError(
-                    "RoomRecord.startedAt: expected an ISO 8601 date-time string, got a string that is not one"
-                ) from None
+        file_size = _get("fileSize", UNSET)
+        if file_size.__class__ is not float:
+            if file_size is UNSET:
+                _missing += 1
+            elif not isinstance(file_size, (int, float)) or isinstance(file_size, bool):
+                raise TypeError(f"RoomRecord.fileSize: expected a number, got {type(file_size).__name__}")
 
         finished_at = _get("finishedAt", UNSET)
         if finished_at is UNSET:
@@ -220,17 +177,60 @@ class RoomRecord:
                     "RoomRecord.finishedAt: expected an ISO 8601 date-time string, got a string that is not one"
                 ) from None
 
+        name = _get("name", UNSET)
+        if name.__class__ is not str:
+            if name is UNSET:
+                _missing += 1
+            elif not isinstance(name, str):
+                raise TypeError(f"RoomRecord.name: expected a string, got {type(name).__name__}")
+
+        room_id = _get("roomId", UNSET)
+        if room_id.__class__ is not str:
+            if room_id is UNSET:
+                _missing += 1
+            elif not isinstance(room_id, str):
+                raise TypeError(f"RoomRecord.roomId: expected a string, got {type(room_id).__name__}")
+
+        space_id = _get("spaceId", UNSET)
+        if space_id.__class__ is not str:
+            if space_id is UNSET:
+                _missing += 1
+            elif not isinstance(space_id, str):
+                raise TypeError(f"RoomRecord.spaceId: expected a string, got {type(space_id).__name__}")
+
+        started_at = _get("startedAt", UNSET)
+        if started_at is UNSET:
+            _missing += 1
+        elif started_at is not None:
+            try:
+                started_at = datetime.datetime.fromisoformat(started_at)
+            except TypeError:
+                raise TypeError(
+                    f"RoomRecord.startedAt: expected an ISO 8601 date-time string or null, got {type(started_at).__name__}"
+                ) from None
+            except ValueError:
+                raise ValueError(
+                    "RoomRecord.startedAt: expected an ISO 8601 date-time string, got a string that is not one"
+                ) from None
+
+        state = _get("state", UNSET)
+        if state.__class__ is not str:
+            if state is UNSET:
+                _missing += 1
+            elif not isinstance(state, str):
+                raise TypeError(f"RoomRecord.state: expected a string, got {type(state).__name__}")
+
         room_record = cls(
             id,
-            name,
+            call_id,
+            created_at,
             file_size,
+            finished_at,
+            name,
             room_id,
             space_id,
-            call_id,
-            state,
-            created_at,
             started_at,
-            finished_at,
+            state,
         )
         if len(src_dict) == 10 - _missing:
             _extra: dict[str, Any] = {}

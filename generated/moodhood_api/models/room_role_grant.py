@@ -11,8 +11,8 @@ from ..models.room_role import RoomRole
 T = TypeVar("T", bound="RoomRoleGrant")
 _WIRE_NAMES = frozenset(
     (
-        "targetUserId",
         "role",
+        "targetUserId",
     )
 )
 
@@ -22,24 +22,24 @@ class RoomRoleGrant:
     """Body of grantRoleToUserAtRoom.
 
     Attributes:
-        target_user_id (str):
         role (RoomRole): Role to grant in the room.
+        target_user_id (str):
     """
 
-    target_user_id: str
-
     role: RoomRole
+
+    target_user_id: str
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        target_user_id = self.target_user_id
-        field_dict["targetUserId"] = target_user_id
-
         role = self.role.value
         field_dict["role"] = role
+
+        target_user_id = self.target_user_id
+        field_dict["targetUserId"] = target_user_id
 
         return field_dict
 
@@ -47,18 +47,18 @@ class RoomRoleGrant:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"RoomRoleGrant: expected a JSON object, got {type(src_dict).__name__}")
-        target_user_id = src_dict["targetUserId"]
-        if target_user_id.__class__ is not str and not isinstance(target_user_id, str):
-            raise TypeError(f"RoomRoleGrant.targetUserId: expected a string, got {type(target_user_id).__name__}")
-
         role = src_dict["role"]
         if role.__class__ is not str and not isinstance(role, str):
             raise TypeError(f"RoomRoleGrant.role: expected a string, got {type(role).__name__}")
         role = RoomRole._from_wire(role)
 
+        target_user_id = src_dict["targetUserId"]
+        if target_user_id.__class__ is not str and not isinstance(target_user_id, str):
+            raise TypeError(f"RoomRoleGrant.targetUserId: expected a string, got {type(target_user_id).__name__}")
+
         room_role_grant = cls(
-            target_user_id,
             role,
+            target_user_id,
         )
         if len(src_dict) == 2:
             _extra: dict[str, Any] = {}

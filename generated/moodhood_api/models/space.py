@@ -12,10 +12,10 @@ T = TypeVar("T", bound="Space")
 _WIRE_NAMES = frozenset(
     (
         "id",
-        "name",
         "description",
-        "logo",
         "isPublic",
+        "logo",
+        "name",
     )
 )
 
@@ -26,21 +26,21 @@ class Space:
 
     Attributes:
         id (str):
-        name (str | Unset):
         description (None | str | Unset): Assumed nullable (not documented).
-        logo (None | str | Unset): Assumed nullable (not documented).
         is_public (bool | Unset):
+        logo (None | str | Unset): Assumed nullable (not documented).
+        name (str | Unset):
     """
 
     id: str
 
-    name: str | Unset = UNSET
-
     description: None | str | Unset = UNSET
+
+    is_public: bool | Unset = UNSET
 
     logo: None | str | Unset = UNSET
 
-    is_public: bool | Unset = UNSET
+    name: str | Unset = UNSET
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -50,10 +50,6 @@ class Space:
         id = self.id
         field_dict["id"] = id
 
-        name = self.name
-        if name is not UNSET:
-            field_dict["name"] = name
-
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
@@ -61,6 +57,10 @@ class Space:
             description = self.description
         if description is not UNSET:
             field_dict["description"] = description
+
+        is_public = self.is_public
+        if is_public is not UNSET:
+            field_dict["isPublic"] = is_public
 
         logo: None | str | Unset
         if isinstance(self.logo, Unset):
@@ -70,9 +70,9 @@ class Space:
         if logo is not UNSET:
             field_dict["logo"] = logo
 
-        is_public = self.is_public
-        if is_public is not UNSET:
-            field_dict["isPublic"] = is_public
+        name = self.name
+        if name is not UNSET:
+            field_dict["name"] = name
 
         return field_dict
 
@@ -86,26 +86,12 @@ class Space:
         if id.__class__ is not str and not isinstance(id, str):
             raise TypeError(f"Space.id: expected a string, got {type(id).__name__}")
 
-        name = _get("name", UNSET)
-        if name.__class__ is not str:
-            if name is UNSET:
-                _missing += 1
-            elif not isinstance(name, str):
-                raise TypeError(f"Space.name: expected a string, got {type(name).__name__}")
-
         description = _get("description", UNSET)
         if description.__class__ is not str:
             if description is UNSET:
                 _missing += 1
             elif not isinstance(description, str) and description is not None:
                 raise TypeError(f"Space.description: expected a string or null, got {type(description).__name__}")
-
-        logo = _get("logo", UNSET)
-        if logo.__class__ is not str:
-            if logo is UNSET:
-                _missing += 1
-            elif not isinstance(logo, str) and logo is not None:
-                raise TypeError(f"Space.logo: expected a string or null, got {type(logo).__name__}")
 
         is_public = _get("isPublic", UNSET)
         if is_public.__class__ is not bool:
@@ -114,12 +100,26 @@ class Space:
             else:
                 raise TypeError(f"Space.isPublic: expected a boolean, got {type(is_public).__name__}")
 
+        logo = _get("logo", UNSET)
+        if logo.__class__ is not str:
+            if logo is UNSET:
+                _missing += 1
+            elif not isinstance(logo, str) and logo is not None:
+                raise TypeError(f"Space.logo: expected a string or null, got {type(logo).__name__}")
+
+        name = _get("name", UNSET)
+        if name.__class__ is not str:
+            if name is UNSET:
+                _missing += 1
+            elif not isinstance(name, str):
+                raise TypeError(f"Space.name: expected a string, got {type(name).__name__}")
+
         space = cls(
             id,
-            name,
             description,
-            logo,
             is_public,
+            logo,
+            name,
         )
         if len(src_dict) == 5 - _missing:
             _extra: dict[str, Any] = {}

@@ -12,8 +12,8 @@ T = TypeVar("T", bound="SpaceCreate")
 _WIRE_NAMES = frozenset(
     (
         "name",
-        "isPublic",
         "description",
+        "isPublic",
         "logo",
     )
 )
@@ -25,16 +25,16 @@ class SpaceCreate:
 
     Attributes:
         name (str):
-        is_public (bool | Unset): Deprecated per the 2025 guide, which says to always send `true`.
         description (str | Unset):
+        is_public (bool | Unset): Deprecated per the 2025 guide, which says to always send `true`.
         logo (str | Unset): URL of the logo image.
     """
 
     name: str
 
-    is_public: bool | Unset = UNSET
-
     description: str | Unset = UNSET
+
+    is_public: bool | Unset = UNSET
 
     logo: str | Unset = UNSET
 
@@ -46,13 +46,13 @@ class SpaceCreate:
         name = self.name
         field_dict["name"] = name
 
-        is_public = self.is_public
-        if is_public is not UNSET:
-            field_dict["isPublic"] = is_public
-
         description = self.description
         if description is not UNSET:
             field_dict["description"] = description
+
+        is_public = self.is_public
+        if is_public is not UNSET:
+            field_dict["isPublic"] = is_public
 
         logo = self.logo
         if logo is not UNSET:
@@ -70,19 +70,19 @@ class SpaceCreate:
         if name.__class__ is not str and not isinstance(name, str):
             raise TypeError(f"SpaceCreate.name: expected a string, got {type(name).__name__}")
 
-        is_public = _get("isPublic", UNSET)
-        if is_public.__class__ is not bool:
-            if is_public is UNSET:
-                _missing += 1
-            else:
-                raise TypeError(f"SpaceCreate.isPublic: expected a boolean, got {type(is_public).__name__}")
-
         description = _get("description", UNSET)
         if description.__class__ is not str:
             if description is UNSET:
                 _missing += 1
             elif not isinstance(description, str):
                 raise TypeError(f"SpaceCreate.description: expected a string, got {type(description).__name__}")
+
+        is_public = _get("isPublic", UNSET)
+        if is_public.__class__ is not bool:
+            if is_public is UNSET:
+                _missing += 1
+            else:
+                raise TypeError(f"SpaceCreate.isPublic: expected a boolean, got {type(is_public).__name__}")
 
         logo = _get("logo", UNSET)
         if logo.__class__ is not str:
@@ -93,8 +93,8 @@ class SpaceCreate:
 
         space_create = cls(
             name,
-            is_public,
             description,
+            is_public,
             logo,
         )
         if len(src_dict) == 4 - _missing:

@@ -11,8 +11,8 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="SpaceUpdate")
 _WIRE_NAMES = frozenset(
     (
-        "name",
         "isPublic",
+        "name",
         "description",
         "logo",
     )
@@ -24,15 +24,15 @@ class SpaceUpdate:
     """Body of updateSpace (`name` and `isPublic` are required per the 2025 guide).
 
     Attributes:
-        name (str):
         is_public (bool): Deprecated but required; send `true`.
+        name (str):
         description (str | Unset):
         logo (str | Unset): URL of the logo image.
     """
 
-    name: str
-
     is_public: bool
+
+    name: str
 
     description: str | Unset = UNSET
 
@@ -43,11 +43,11 @@ class SpaceUpdate:
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        name = self.name
-        field_dict["name"] = name
-
         is_public = self.is_public
         field_dict["isPublic"] = is_public
+
+        name = self.name
+        field_dict["name"] = name
 
         description = self.description
         if description is not UNSET:
@@ -65,13 +65,13 @@ class SpaceUpdate:
             raise TypeError(f"SpaceUpdate: expected a JSON object, got {type(src_dict).__name__}")
         _get = src_dict.get
         _missing = 0
-        name = src_dict["name"]
-        if name.__class__ is not str and not isinstance(name, str):
-            raise TypeError(f"SpaceUpdate.name: expected a string, got {type(name).__name__}")
-
         is_public = src_dict["isPublic"]
         if is_public.__class__ is not bool:
             raise TypeError(f"SpaceUpdate.isPublic: expected a boolean, got {type(is_public).__name__}")
+
+        name = src_dict["name"]
+        if name.__class__ is not str and not isinstance(name, str):
+            raise TypeError(f"SpaceUpdate.name: expected a string, got {type(name).__name__}")
 
         description = _get("description", UNSET)
         if description.__class__ is not str:
@@ -88,8 +88,8 @@ class SpaceUpdate:
                 raise TypeError(f"SpaceUpdate.logo: expected a string, got {type(logo).__name__}")
 
         space_update = cls(
-            name,
             is_public,
+            name,
             description,
             logo,
         )

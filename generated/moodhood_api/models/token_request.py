@@ -15,9 +15,9 @@ _WIRE_NAMES = frozenset(
         "client_id",
         "client_secret",
         "grant_type",
-        "username",
         "password",
         "refresh_token",
+        "username",
     )
 )
 
@@ -32,9 +32,9 @@ class TokenRequest:
             client_secret (str): Client secret (32 alphanumerics in the documented example).
             grant_type (GrantType): OAuth2 grant. `client_credentials` and `password` are documented; `refresh_token` is
                 assumed (D4).
-            username (str | Unset): The user's **email** (usernames are not unique). Password grant only.
             password (str | Unset): The user's password. Password grant only.
             refresh_token (str | Unset): A refresh token from an earlier grant. Refresh grant only (assumed, D4).
+            username (str | Unset): The user's **email** (usernames are not unique). Password grant only.
     """
 
     client_id: str
@@ -43,11 +43,11 @@ class TokenRequest:
 
     grant_type: GrantType
 
-    username: str | Unset = UNSET
-
     password: str | Unset = UNSET
 
     refresh_token: str | Unset = UNSET
+
+    username: str | Unset = UNSET
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -63,10 +63,6 @@ class TokenRequest:
         grant_type = self.grant_type.value
         field_dict["grant_type"] = grant_type
 
-        username = self.username
-        if username is not UNSET:
-            field_dict["username"] = username
-
         password = self.password
         if password is not UNSET:
             field_dict["password"] = password
@@ -74,6 +70,10 @@ class TokenRequest:
         refresh_token = self.refresh_token
         if refresh_token is not UNSET:
             field_dict["refresh_token"] = refresh_token
+
+        username = self.username
+        if username is not UNSET:
+            field_dict["username"] = username
 
         return field_dict
 
@@ -96,13 +96,6 @@ class TokenRequest:
             raise TypeError(f"TokenRequest.grant_type: expected a string, got {type(grant_type).__name__}")
         grant_type = GrantType._from_wire(grant_type)
 
-        username = _get("username", UNSET)
-        if username.__class__ is not str:
-            if username is UNSET:
-                _missing += 1
-            elif not isinstance(username, str):
-                raise TypeError(f"TokenRequest.username: expected a string, got {type(username).__name__}")
-
         password = _get("password", UNSET)
         if password.__class__ is not str:
             if password is UNSET:
@@ -117,13 +110,20 @@ class TokenRequest:
             elif not isinstance(refresh_token, str):
                 raise TypeError(f"TokenRequest.refresh_token: expected a string, got {type(refresh_token).__name__}")
 
+        username = _get("username", UNSET)
+        if username.__class__ is not str:
+            if username is UNSET:
+                _missing += 1
+            elif not isinstance(username, str):
+                raise TypeError(f"TokenRequest.username: expected a string, got {type(username).__name__}")
+
         token_request = cls(
             client_id,
             client_secret,
             grant_type,
-            username,
             password,
             refresh_token,
+            username,
         )
         if len(src_dict) == 6 - _missing:
             _extra: dict[str, Any] = {}

@@ -11,8 +11,8 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="TokenResponse")
 _WIRE_NAMES = frozenset(
     (
-        "token_type",
         "access_token",
+        "token_type",
         "refresh_token",
     )
 )
@@ -25,15 +25,15 @@ class TokenResponse:
     the Android model).
 
         Attributes:
-            token_type (str): Always `Bearer` in the examples. Example: Bearer.
             access_token (str): The access token (an HS256 JWT).
+            token_type (str): Always `Bearer` in the examples. Example: Bearer.
             refresh_token (None | str | Unset): The refresh token (an HS256 JWT); also returned by the client-credentials
                 grant. Assumed nullable (it is nullable in the Android model).
     """
 
-    token_type: str
-
     access_token: str
+
+    token_type: str
 
     refresh_token: None | str | Unset = UNSET
 
@@ -42,11 +42,11 @@ class TokenResponse:
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        token_type = self.token_type
-        field_dict["token_type"] = token_type
-
         access_token = self.access_token
         field_dict["access_token"] = access_token
+
+        token_type = self.token_type
+        field_dict["token_type"] = token_type
 
         refresh_token: None | str | Unset
         if isinstance(self.refresh_token, Unset):
@@ -64,13 +64,13 @@ class TokenResponse:
             raise TypeError(f"TokenResponse: expected a JSON object, got {type(src_dict).__name__}")
         _get = src_dict.get
         _missing = 0
-        token_type = src_dict["token_type"]
-        if token_type.__class__ is not str and not isinstance(token_type, str):
-            raise TypeError(f"TokenResponse.token_type: expected a string, got {type(token_type).__name__}")
-
         access_token = src_dict["access_token"]
         if access_token.__class__ is not str and not isinstance(access_token, str):
             raise TypeError(f"TokenResponse.access_token: expected a string, got {type(access_token).__name__}")
+
+        token_type = src_dict["token_type"]
+        if token_type.__class__ is not str and not isinstance(token_type, str):
+            raise TypeError(f"TokenResponse.token_type: expected a string, got {type(token_type).__name__}")
 
         refresh_token = _get("refresh_token", UNSET)
         if refresh_token.__class__ is not str:
@@ -82,8 +82,8 @@ class TokenResponse:
                 )
 
         token_response = cls(
-            token_type,
             access_token,
+            token_type,
             refresh_token,
         )
         if len(src_dict) == 3 - _missing:

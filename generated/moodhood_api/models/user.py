@@ -11,10 +11,10 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="User")
 _WIRE_NAMES = frozenset(
     (
-        "id",
         "email",
-        "username",
+        "id",
         "phone",
+        "username",
     )
 )
 
@@ -24,41 +24,36 @@ class User:
     """The current user. Only `email` is seen in use; `id`, `username` and `phone` are assumed from the create
     body.
 
-        Attributes:
-            id (str | Unset):
-            email (str | Unset):
-            username (None | str | Unset): Assumed nullable (not documented).
-            phone (None | str | Unset): Assumed nullable (not documented).
-    """
+        Example:
+            {'id': '62ab5a84b0ce6ee31b0997b3', 'email': 'user@example.com', 'username': 'Ivan Petrov', 'phone': None}
 
-    id: str | Unset = UNSET
+        Attributes:
+            email (str | Unset):
+            id (str | Unset):
+            phone (None | str | Unset): Assumed nullable (not documented).
+            username (None | str | Unset): Assumed nullable (not documented).
+    """
 
     email: str | Unset = UNSET
 
-    username: None | str | Unset = UNSET
+    id: str | Unset = UNSET
 
     phone: None | str | Unset = UNSET
+
+    username: None | str | Unset = UNSET
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        id = self.id
-        if id is not UNSET:
-            field_dict["id"] = id
-
         email = self.email
         if email is not UNSET:
             field_dict["email"] = email
 
-        username: None | str | Unset
-        if isinstance(self.username, Unset):
-            username = UNSET
-        else:
-            username = self.username
-        if username is not UNSET:
-            field_dict["username"] = username
+        id = self.id
+        if id is not UNSET:
+            field_dict["id"] = id
 
         phone: None | str | Unset
         if isinstance(self.phone, Unset):
@@ -68,6 +63,14 @@ class User:
         if phone is not UNSET:
             field_dict["phone"] = phone
 
+        username: None | str | Unset
+        if isinstance(self.username, Unset):
+            username = UNSET
+        else:
+            username = self.username
+        if username is not UNSET:
+            field_dict["username"] = username
+
         return field_dict
 
     @classmethod
@@ -76,13 +79,6 @@ class User:
             raise TypeError(f"User: expected a JSON object, got {type(src_dict).__name__}")
         _get = src_dict.get
         _missing = 0
-        id = _get("id", UNSET)
-        if id.__class__ is not str:
-            if id is UNSET:
-                _missing += 1
-            elif not isinstance(id, str):
-                raise TypeError(f"User.id: expected a string, got {type(id).__name__}")
-
         email = _get("email", UNSET)
         if email.__class__ is not str:
             if email is UNSET:
@@ -90,12 +86,12 @@ class User:
             elif not isinstance(email, str):
                 raise TypeError(f"User.email: expected a string, got {type(email).__name__}")
 
-        username = _get("username", UNSET)
-        if username.__class__ is not str:
-            if username is UNSET:
+        id = _get("id", UNSET)
+        if id.__class__ is not str:
+            if id is UNSET:
                 _missing += 1
-            elif not isinstance(username, str) and username is not None:
-                raise TypeError(f"User.username: expected a string or null, got {type(username).__name__}")
+            elif not isinstance(id, str):
+                raise TypeError(f"User.id: expected a string, got {type(id).__name__}")
 
         phone = _get("phone", UNSET)
         if phone.__class__ is not str:
@@ -104,11 +100,18 @@ class User:
             elif not isinstance(phone, str) and phone is not None:
                 raise TypeError(f"User.phone: expected a string or null, got {type(phone).__name__}")
 
+        username = _get("username", UNSET)
+        if username.__class__ is not str:
+            if username is UNSET:
+                _missing += 1
+            elif not isinstance(username, str) and username is not None:
+                raise TypeError(f"User.username: expected a string or null, got {type(username).__name__}")
+
         user = cls(
-            id,
             email,
-            username,
+            id,
             phone,
+            username,
         )
         if len(src_dict) == 4 - _missing:
             _extra: dict[str, Any] = {}

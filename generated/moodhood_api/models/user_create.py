@@ -14,8 +14,8 @@ _WIRE_NAMES = frozenset(
         "email",
         "password",
         "username",
-        "phone",
         "captchaToken",
+        "phone",
     )
 )
 
@@ -25,11 +25,12 @@ class UserCreate:
     """Body of createNewUser.
 
     Attributes:
-        email (str):
+        email (str): The login email; unique among users (a second user with the same email is refused with 422
+            `user_exists`).
         password (str):
         username (str): Display name (not unique; log in with the email).
-        phone (str | Unset):
         captcha_token (str | Unset):
+        phone (str | Unset):
     """
 
     email: str
@@ -38,9 +39,9 @@ class UserCreate:
 
     username: str
 
-    phone: str | Unset = UNSET
-
     captcha_token: str | Unset = UNSET
+
+    phone: str | Unset = UNSET
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -56,13 +57,13 @@ class UserCreate:
         username = self.username
         field_dict["username"] = username
 
-        phone = self.phone
-        if phone is not UNSET:
-            field_dict["phone"] = phone
-
         captcha_token = self.captcha_token
         if captcha_token is not UNSET:
             field_dict["captchaToken"] = captcha_token
+
+        phone = self.phone
+        if phone is not UNSET:
+            field_dict["phone"] = phone
 
         return field_dict
 
@@ -84,13 +85,6 @@ class UserCreate:
         if username.__class__ is not str and not isinstance(username, str):
             raise TypeError(f"UserCreate.username: expected a string, got {type(username).__name__}")
 
-        phone = _get("phone", UNSET)
-        if phone.__class__ is not str:
-            if phone is UNSET:
-                _missing += 1
-            elif not isinstance(phone, str):
-                raise TypeError(f"UserCreate.phone: expected a string, got {type(phone).__name__}")
-
         captcha_token = _get("captchaToken", UNSET)
         if captcha_token.__class__ is not str:
             if captcha_token is UNSET:
@@ -98,12 +92,19 @@ class UserCreate:
             elif not isinstance(captcha_token, str):
                 raise TypeError(f"UserCreate.captchaToken: expected a string, got {type(captcha_token).__name__}")
 
+        phone = _get("phone", UNSET)
+        if phone.__class__ is not str:
+            if phone is UNSET:
+                _missing += 1
+            elif not isinstance(phone, str):
+                raise TypeError(f"UserCreate.phone: expected a string, got {type(phone).__name__}")
+
         user_create = cls(
             email,
             password,
             username,
-            phone,
             captcha_token,
+            phone,
         )
         if len(src_dict) == 5 - _missing:
             _extra: dict[str, Any] = {}

@@ -21,6 +21,9 @@ _WIRE_NAMES = frozenset(
 class Webhook:
     """The space webhook, without its secret.
 
+    Example:
+        {'url': 'https://example.com/moodhood/webhook', 'isActive': True}
+
     Attributes:
         url (str):
         is_active (bool | Unset):

@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="WebhookEvent")
 _WIRE_NAMES = frozenset(
     (
-        "signature",
         "body",
+        "signature",
     )
 )
 
@@ -27,29 +27,29 @@ class WebhookEvent:
     `JSON.stringify(body)`, keys in the order received (D14).
 
         Example:
-            {'signature': '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', 'body': {'eventName':
-                'record_finished', 'roomId': '64f1c0a2b3d4e5f60718293a', 'spaceId': '62ab5a84b0ce6ee31b0997b4', 'recordId':
-                '64f1c0a2b3d4e5f60718293d'}}
+            {'body': {'eventName': 'record_finished', 'recordId': '64f1c0a2b3d4e5f60718293d', 'roomId':
+                '64f1c0a2b3d4e5f60718293a', 'spaceId': '62ab5a84b0ce6ee31b0997b4'}, 'signature':
+                '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'}
 
         Attributes:
-            signature (str): 64 lowercase hex characters.
             body (WebhookEventBody): The signed part of a webhook event.
+            signature (str): 64 lowercase hex characters.
     """
 
-    signature: str
-
     body: WebhookEventBody
+
+    signature: str
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        signature = self.signature
-        field_dict["signature"] = signature
-
         body = self.body.to_dict()
         field_dict["body"] = body
+
+        signature = self.signature
+        field_dict["signature"] = signature
 
         return field_dict
 
@@ -57,18 +57,18 @@ class WebhookEvent:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise TypeError(f"WebhookEvent: expected a JSON object, got {type(src_dict).__name__}")
-        signature = src_dict["signature"]
-        if signature.__class__ is not str and not isinstance(signature, str):
-            raise TypeError(f"WebhookEvent.signature: expected a string, got {type(signature).__name__}")
-
         body = src_dict["body"]
         if body.__class__ is not dict and not isinstance(body, Mapping):
             raise TypeError(f"WebhookEvent.body: expected a JSON object, got {type(body).__name__}")
         body = _webhook_event_body.WebhookEventBody.from_dict(body)
 
+        signature = src_dict["signature"]
+        if signature.__class__ is not str and not isinstance(signature, str):
+            raise TypeError(f"WebhookEvent.signature: expected a string, got {type(signature).__name__}")
+
         webhook_event = cls(
-            signature,
             body,
+            signature,
         )
         if len(src_dict) == 2:
             _extra: dict[str, Any] = {}

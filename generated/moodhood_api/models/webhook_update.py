@@ -11,8 +11,8 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="WebhookUpdate")
 _WIRE_NAMES = frozenset(
     (
-        "url",
         "isActive",
+        "url",
     )
 )
 
@@ -22,26 +22,26 @@ class WebhookUpdate:
     """Body of UpdateWebHook.
 
     Attributes:
-        url (str | Unset):
         is_active (bool | Unset):
+        url (str | Unset):
     """
 
-    url: str | Unset = UNSET
-
     is_active: bool | Unset = UNSET
+
+    url: str | Unset = UNSET
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        url = self.url
-        if url is not UNSET:
-            field_dict["url"] = url
-
         is_active = self.is_active
         if is_active is not UNSET:
             field_dict["isActive"] = is_active
+
+        url = self.url
+        if url is not UNSET:
+            field_dict["url"] = url
 
         return field_dict
 
@@ -51,13 +51,6 @@ class WebhookUpdate:
             raise TypeError(f"WebhookUpdate: expected a JSON object, got {type(src_dict).__name__}")
         _get = src_dict.get
         _missing = 0
-        url = _get("url", UNSET)
-        if url.__class__ is not str:
-            if url is UNSET:
-                _missing += 1
-            elif not isinstance(url, str):
-                raise TypeError(f"WebhookUpdate.url: expected a string, got {type(url).__name__}")
-
         is_active = _get("isActive", UNSET)
         if is_active.__class__ is not bool:
             if is_active is UNSET:
@@ -65,9 +58,16 @@ class WebhookUpdate:
             else:
                 raise TypeError(f"WebhookUpdate.isActive: expected a boolean, got {type(is_active).__name__}")
 
+        url = _get("url", UNSET)
+        if url.__class__ is not str:
+            if url is UNSET:
+                _missing += 1
+            elif not isinstance(url, str):
+                raise TypeError(f"WebhookUpdate.url: expected a string, got {type(url).__name__}")
+
         webhook_update = cls(
-            url,
             is_active,
+            url,
         )
         if len(src_dict) == 2 - _missing:
             _extra: dict[str, Any] = {}

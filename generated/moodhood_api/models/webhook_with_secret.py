@@ -11,8 +11,8 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="WebhookWithSecret")
 _WIRE_NAMES = frozenset(
     (
-        "url",
         "secret",
+        "url",
         "isActive",
     )
 )
@@ -22,15 +22,18 @@ _WIRE_NAMES = frozenset(
 class WebhookWithSecret:
     """The space webhook with its signing secret (create and refresh-secret only).
 
+    Example:
+        {'url': 'https://example.com/moodhood/webhook', 'secret': 'Zx8kQ2mN4pR6sT1vW3yB5dF7hJ9lA0cE', 'isActive': True}
+
     Attributes:
-        url (str):
         secret (str): HMAC key (32 alphanumerics in the examples).
+        url (str):
         is_active (bool | Unset):
     """
 
-    url: str
-
     secret: str
+
+    url: str
 
     is_active: bool | Unset = UNSET
 
@@ -39,11 +42,11 @@ class WebhookWithSecret:
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        url = self.url
-        field_dict["url"] = url
-
         secret = self.secret
         field_dict["secret"] = secret
+
+        url = self.url
+        field_dict["url"] = url
 
         is_active = self.is_active
         if is_active is not UNSET:
@@ -57,13 +60,13 @@ class WebhookWithSecret:
             raise TypeError(f"WebhookWithSecret: expected a JSON object, got {type(src_dict).__name__}")
         _get = src_dict.get
         _missing = 0
-        url = src_dict["url"]
-        if url.__class__ is not str and not isinstance(url, str):
-            raise TypeError(f"WebhookWithSecret.url: expected a string, got {type(url).__name__}")
-
         secret = src_dict["secret"]
         if secret.__class__ is not str and not isinstance(secret, str):
             raise TypeError(f"WebhookWithSecret.secret: expected a string, got {type(secret).__name__}")
+
+        url = src_dict["url"]
+        if url.__class__ is not str and not isinstance(url, str):
+            raise TypeError(f"WebhookWithSecret.url: expected a string, got {type(url).__name__}")
 
         is_active = _get("isActive", UNSET)
         if is_active.__class__ is not bool:
@@ -73,8 +76,8 @@ class WebhookWithSecret:
                 raise TypeError(f"WebhookWithSecret.isActive: expected a boolean, got {type(is_active).__name__}")
 
         webhook_with_secret = cls(
-            url,
             secret,
+            url,
             is_active,
         )
         if len(src_dict) == 3 - _missing:
