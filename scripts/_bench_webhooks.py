@@ -23,7 +23,7 @@ from moodhood.webhooks import MAX_REPRODUCED_BYTES, WebhookVerificationError, ca
 
 __all__ = ["bench_webhooks", "hostile_payloads"]
 
-_SECTION = "6 webhooks (hostile payloads)"
+_SECTION = "7 webhooks (hostile payloads)"
 _SECRET = "bench-webhook-secret-0123456789ab"
 _CAP = 65536
 _BIG = 20 * 1024 * 1024

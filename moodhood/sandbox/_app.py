@@ -13,6 +13,7 @@ from starlette.routing import BaseRoute, Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from moodhood.sandbox import _access, _media, _records, _spaces, _users, _webhooks
+from moodhood.sandbox._body import BodyLimit
 from moodhood.sandbox._config import SandboxConfig
 from moodhood.sandbox._control import control_routes
 from moodhood.sandbox._docs import doc_routes
@@ -131,5 +132,6 @@ def create_app(config: SandboxConfig | None = None, *, clock: Callable[[], float
     app.state.sandbox = state
     app.state.api = spec
     app.add_middleware(FaultMiddleware, state=state)
+    app.add_middleware(BodyLimit, max_bytes=config.max_body_bytes)
     app.add_middleware(_Normalise)
     return app
