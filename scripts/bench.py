@@ -14,8 +14,9 @@ client, and the typed resources (``mh.rooms.get``) against ``call`` and raw http
 (5) regeneration time of ``generated/``; (6) ``json.loads`` + ``Room.from_dict`` of a full room against
 ``json.loads``, with the generator's stock model template (before) and ours (after), and per call;
 (7) webhook verification of hostile payloads (time, memory). Every comparison is made within the same run;
-a missed target is marked **NO** in the table (the exit code stays 0: timings are not pass/fail). ``--markdown-out`` replaces the text between ``<!-- bench:begin -->`` and
-``<!-- bench:end -->`` in the file (or writes the file when it has no such markers).
+a missed target is marked **NO** in the table (the exit code stays 0: timings are not pass/fail).
+``--markdown-out`` replaces the text between ``<!-- bench:begin -->`` and ``<!-- bench:end -->`` in the
+file (or writes the file when it has no such markers).
 """
 
 from __future__ import annotations
