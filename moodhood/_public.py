@@ -36,7 +36,9 @@ def public_response(response: httpx.Response) -> httpx.Response:
     body = read_body(response) if hasattr(response, "_content") else None
     content = b"" if body is None else (body if isinstance(body, str) else json.dumps(body)).encode()
     headers = [
-        (k, v) for k, v in _headers(response.headers) if k.lower() not in ("content-length", "content-encoding")
+        (k, v)
+        for k, v in _headers(response.headers)
+        if k.lower() not in ("content-length", "content-encoding")
     ]
     try:
         request: httpx.Request | None = public_request(response.request)
