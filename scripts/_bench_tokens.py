@@ -9,12 +9,13 @@ answer takes 20 ms, so every caller arrives while the renewal is still in flight
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import statistics
 import threading
 import time
 import warnings
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 import httpx
 from _bench_common import BASE_URL, PERSONAL_TOKEN, USER_CREDENTIALS, FakeApi, Row
@@ -64,8 +65,9 @@ def _threads_crossing(callers: int) -> tuple[int, int]:
     return api.token_requests, len(failures)
 
 
-async def _tasks_crossing(callers: int) -> tuple[int, int]:
-    """Token requests and failures when ``callers`` tasks call just after the user token expired."""
+@contextlib.asynccontextmanager
+async def _past_expiry() -> AsyncIterator[tuple[FakeApi, AsyncMoodhood]]:
+    """A user-mode ``AsyncMoodhood`` whose tokens just expired (its counters zeroed), and its fake API."""
     api = FakeApi(access_ttl=_LIFETIME, refresh_ttl=3600, token_delay=_DELAY)
     transport = httpx.MockTransport(api.handle_async)
     async with AsyncMoodhood(
@@ -74,6 +76,12 @@ async def _tasks_crossing(callers: int) -> tuple[int, int]:
         await mh.call(list_spaces.asyncio_detailed)
         await asyncio.sleep(_LIFETIME + 0.05)
         api.reset()
+        yield api, mh
+
+
+async def _tasks_crossing(callers: int) -> tuple[int, int]:
+    """Token requests and failures when ``callers`` tasks call just after the user token expired."""
+    async with _past_expiry() as (api, mh):
         results = await asyncio.gather(
             *(mh.call(list_spaces.asyncio_detailed) for _ in range(callers)), return_exceptions=True
         )
@@ -169,14 +177,7 @@ async def _longest_step(burst: Callable[[], Awaitable[int]]) -> tuple[float, flo
 
 
 async def _moodhood_burst(callers: int) -> tuple[float, float, int]:
-    api = FakeApi(access_ttl=_LIFETIME, refresh_ttl=3600, token_delay=_DELAY)
-    transport = httpx.MockTransport(api.handle_async)
-    async with AsyncMoodhood(
-        base_url=BASE_URL, **USER_CREDENTIALS, http_client=httpx.AsyncClient(transport=transport)
-    ) as mh:
-        await mh.call(list_spaces.asyncio_detailed)
-        await asyncio.sleep(_LIFETIME + 0.05)
-        api.reset()
+    async with _past_expiry() as (api, mh):
 
         async def burst() -> int:
             await asyncio.gather(*(mh.call(list_spaces.asyncio_detailed) for _ in range(callers)))
@@ -190,16 +191,17 @@ async def _authlib_burst(callers: int) -> tuple[float, float, int]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # Authlib's notice that it runs on httpx rather than httpx2
         from authlib.integrations.httpx_client import AsyncOAuth2Client
-    tokens = 0
+    tokens, first = 0, True
 
     async def handle(request: httpx.Request) -> httpx.Response:
-        nonlocal tokens
+        nonlocal tokens, first
         if request.url.path == "/v1/auth/token":
             tokens += 1
             await asyncio.sleep(_DELAY)
-            return httpx.Response(
-                200, json={"access_token": f"t{tokens}", "token_type": "bearer", "expires_in": 1}
-            )
+            lifetime = 1 if first else 3600  # the warm-up token expires; the renewed one lasts
+            first = False
+            answer = {"access_token": f"t{tokens}", "token_type": "bearer", "expires_in": lifetime}
+            return httpx.Response(200, json=answer)
         return httpx.Response(200, json={"items": []})
 
     async with AsyncOAuth2Client(
