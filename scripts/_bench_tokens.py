@@ -128,7 +128,7 @@ def bench_tokens(rounds: int, calls: int = 1000, callers: int = 100) -> list[Row
 
 # -- the event loop during a renewal ------------------------------------------------------------------------
 
-_STEPS = "3b longest event-loop step while 100 tasks cross expiry (20 ms token endpoint)"
+_STEPS = "3 longest event-loop step, 100 tasks crossing expiry (20 ms token endpoint)"
 _STEP_LIMIT = 0.005
 
 

@@ -10,7 +10,7 @@
 Sections: (1) client-side cost per call on ``httpx.MockTransport`` against raw httpx and the bare generated
 client, and the typed resources (``mh.rooms.get``) against ``call`` and raw httpx with a full room;
 (2) requests per second against a sandbox process on loopback, sync and 64 asyncio tasks;
-(3) token requests counted at the transport, and (3b) the longest event-loop step while 100 tasks cross
+(3) token requests counted at the transport, and the longest event-loop step while 100 tasks cross
 expiry, against Authlib as an anchor; (4) ``import moodhood`` against ``import httpx``;
 (5) regeneration time of ``generated/``. Every comparison is made within the same run; a missed target is
 marked **NO** in the table (the exit code stays 0: timings are not pass/fail). ``--markdown-out`` replaces
