@@ -164,8 +164,8 @@ def sdk_frame_locals(error: BaseException) -> str:
     traceback rendered with locals (``capture_locals``, rich, ``--showlocals``, error trackers) shows them.
 
     Left out: frames of the caller, the generated client and httpx/httpcore, which the SDK does not control
-    (header bytes inside h11, a parsed body), and the parameters of ``call`` and ``_send`` (it hands them on), the caller's own
-    arguments (a grant body they built themselves).
+    (header bytes inside h11, a parsed body), and the parameters of ``call`` and of ``_send`` (it hands them
+    on), the caller's own arguments (a grant body they built themselves).
     """
     lines: list[str] = []
     pending: list[BaseException] = [error]
