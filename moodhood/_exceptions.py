@@ -22,7 +22,8 @@
 
 No message, attribute or ``repr`` here ever holds a whole token or secret: callers mask them first
 (see ``moodhood._secrets.mask``) and response bodies are stored as the server sent them, which for the
-token endpoint are error bodies only.
+token endpoint are error bodies only. A pickled ``APIError`` carries public copies of its request and
+response (``moodhood._public``): no bearer, no request body, no history.
 """
 
 from __future__ import annotations
@@ -84,6 +85,18 @@ class APIError(MoodhoodError):
         super().__init__(message)
         self.message = message
         self.request = request
+
+    def __reduce__(self) -> tuple[object, ...]:
+        from moodhood._public import public_state
+
+        return (_restore, (type(self), self.message), public_state(self.__dict__))
+
+
+def _restore(cls: type[APIError], message: str) -> APIError:
+    """An unpickled ``APIError``: its message now, its attributes from the pickled state."""
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    return error
 
 
 class APIConnectionError(APIError):

@@ -51,6 +51,8 @@ def test_quick_run_prints_every_section_as_one_table() -> None:
     assert results["personal token, per 1,000 API calls"][2] == "0"
     assert results["100 threads crossing expiry"][6] == "yes"
     assert results["100 asyncio tasks crossing expiry"][6] == "yes"
+    steps = results["AsyncMoodhood (user mode: refresh grant)"][2]
+    assert re.fullmatch(r"[\d.]+ ms CPU, [\d.]+ ms wall \(medians of 1\); 1 token request", steps)
     assert re.fullmatch(r"[+-][\d.]+ ms", results["import moodhood (includes httpx)"][4])
     assert results["regenerate.py --check (generate to a temp dir, compare)"][2].endswith(" s")
     parse = results["parse full room: json.loads + Room.from_dict vs json.loads"]

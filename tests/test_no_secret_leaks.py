@@ -1,5 +1,8 @@
 """Canary test: plant secrets, run every auth path (failures included), and scan everything a human could see.
 
+Also scanned: the pickle of every moodhood exception (an error tracker or a process pool receives it) and
+the ``history`` of every API response (token requests and answers must never ride along in it).
+
 A loopback HTTP server plays the token endpoint and the API, so httpx's and httpcore's own DEBUG logs are
 produced for real. Collected: ``repr``/``str`` of every public object, every exception's message, ``repr`` and
 formatted traceback (with its chain), warnings, and every log record at DEBUG (``moodhood``, ``httpx``,
@@ -16,6 +19,7 @@ import base64
 import inspect
 import json
 import logging
+import pickle
 import secrets
 import threading
 import traceback
@@ -160,8 +164,8 @@ def sdk_frame_locals(error: BaseException) -> str:
     traceback rendered with locals (``capture_locals``, rich, ``--showlocals``, error trackers) shows them.
 
     Left out: frames of the caller, the generated client and httpx/httpcore, which the SDK does not control
-    (header bytes inside h11, a parsed body), and the parameters of ``call``, which are the caller's own
-    arguments (a grant body they built themselves).
+    (header bytes inside h11, a parsed body), and the parameters of ``call`` and of ``_send`` (it hands them
+    on), the caller's own arguments (a grant body they built themselves).
     """
     lines: list[str] = []
     pending: list[BaseException] = [error]
@@ -176,7 +180,7 @@ def sdk_frame_locals(error: BaseException) -> str:
             code = tb.tb_frame.f_code
             if Path(code.co_filename).resolve().is_relative_to(SDK_DIR):
                 skipped: set[str] = set()
-                if code.co_name in ("call", "_send"):  # the caller's own arguments, passed on
+                if code.co_name in ("call", "_send"):  # call() and the helper it passes them to
                     count = (
                         code.co_argcount
                         + code.co_kwonlyargcount
@@ -202,6 +206,13 @@ class Artifacts:
     def add(self, label: str, obj: object) -> None:
         self.items.append((f"repr {label}", repr(obj)))
         self.items.append((f"str {label}", str(obj)))
+        if isinstance(obj, MoodhoodError):  # what an error tracker or a process pool receives
+            self.items.append((f"pickle {label}", pickle.dumps(obj).decode("latin-1")))
+            copy = pickle.loads(pickle.dumps(obj))
+            assert (type(copy), str(copy)) == (type(obj), str(obj)), label
+        if isinstance(obj, httpx.Response):  # no token exchange rides along in an API response
+            past = [(r.request.url, r.request.headers, r.request.content, r.content) for r in obj.history]
+            self.items.append((f"history {label}", repr(past)))
         if isinstance(obj, BaseException):
             self.items.append((f"traceback {label}", "".join(traceback.format_exception(obj))))
             if not isinstance(obj, ConfigurationError):  # those frames hold the caller's own arguments

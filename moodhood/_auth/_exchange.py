@@ -21,6 +21,7 @@ from typing import Any
 import httpx
 
 from moodhood._exceptions import APIConnectionError, APITimeoutError, MoodhoodError, TokenError
+from moodhood._public import public_request
 from moodhood._response import sent_secrets
 from moodhood._retry import EXT_TOKEN_FAILURE, EXT_TOKEN_REDIRECT, EXT_TOKEN_REQUEST, EXT_TOKEN_URL
 from moodhood._secrets import mask
@@ -33,7 +34,6 @@ __all__ = [
     "CappedBody",
     "lost_response",
     "parse",
-    "public_request",
     "token_headers",
     "token_request",
 ]
@@ -72,15 +72,6 @@ def token_request(
     if api_request is not None and "timeout" in api_request.extensions:
         extensions["timeout"] = api_request.extensions["timeout"]
     return httpx.Request("POST", url, json=grant.body, headers=sent, extensions=extensions)
-
-
-def public_request(request: httpx.Request) -> httpx.Request:
-    """What an exception may keep of a token request: method, URL and headers, bearer masked, no body."""
-    headers = {
-        k: (f"Bearer ...{v[-4:]}" if k.lower() == "authorization" else v) for k, v in request.headers.items()
-    }
-    headers.pop("content-length", None)
-    return httpx.Request(request.method, request.url, headers=headers)
 
 
 class CappedBody:

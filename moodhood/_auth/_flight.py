@@ -41,9 +41,10 @@ def running_loop() -> asyncio.AbstractEventLoop | None:
     return loop
 
 
-def _wake(future: asyncio.Future[None]) -> None:
-    if not future.done():
-        future.set_result(None)
+def _wake(futures: list[asyncio.Future[None]]) -> None:
+    for future in futures:
+        if not future.done():
+            future.set_result(None)
 
 
 class Flight:
@@ -56,11 +57,10 @@ class Flight:
         self.bearer: Token | None = None
         self.error: BaseException | None = None
         self.loop: asyncio.AbstractEventLoop | None = None  # the leader's running loop, if any
-        self.async_waiters: list[tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]] = []
+        self.async_waiters: dict[asyncio.AbstractEventLoop, list[asyncio.Future[None]]] = {}
 
     def result(self) -> Token | None:
-        """The bearer, the error re-raised (a copy per waiter), or ``None`` if abandoned: elect a new
-        leader."""
+        """The bearer, the error re-raised (a copy per waiter), or ``None`` if abandoned (elect a leader)."""
         if self.bearer is not None:
             return self.bearer
         if self.error is not None:
@@ -155,11 +155,11 @@ class SingleFlight:
             flight.error = error
             if self.flight is flight:
                 self.flight = None
-            waiters, flight.async_waiters = flight.async_waiters, []
+            waiters, flight.async_waiters = flight.async_waiters, {}
         flight.event.set()
-        for loop, future in waiters:
+        for loop, futures in waiters.items():  # one wake-up call per loop, not one per waiter
             with contextlib.suppress(RuntimeError):  # a closed loop: nobody waits there any more
-                loop.call_soon_threadsafe(_wake, future)
+                loop.call_soon_threadsafe(_wake, futures)
 
     async def wait_async(self, flight: Flight) -> None:
         """Wait for ``flight`` on the running loop without blocking it."""
@@ -170,5 +170,5 @@ class SingleFlight:
         with self.mutex:
             if flight.finished:
                 return
-            flight.async_waiters.append((loop, future))
+            flight.async_waiters.setdefault(loop, []).append(future)
         await future

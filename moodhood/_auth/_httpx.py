@@ -19,12 +19,20 @@ from moodhood._tokens import Token
 from ._exchange import CappedBody, token_headers
 from ._flow import AuthCore, Flow
 from ._state import TokenEvent
-from ._steps import Call, Discard, Exchange, Send, Wait
+from ._steps import Call, Discard, Exchange, Send, Step, Wait
 
 __all__ = ["TOKEN_REQUEST_EXTENSION", "MoodhoodAuth"]
 
 TOKEN_REQUEST_EXTENSION = EXT_TOKEN_REQUEST
 """The ``request.extensions`` key set to ``True`` on every token request the auth flow yields."""
+
+
+def _advance(flow: Flow, reply: Any, error: BaseException | None) -> Step | None:
+    """The core's next step after ``reply`` (or ``error``, thrown in); ``None`` when the flow is done."""
+    try:
+        return flow.send(reply) if error is None else flow.throw(error)
+    except StopIteration:
+        return None
 
 
 def _read(response: httpx.Response, body: CappedBody) -> None:
@@ -150,11 +158,7 @@ class MoodhoodAuth(httpx.Auth):
         flow = self._core.flow(request, bearer, response)
         reply: Any = None
         error: BaseException | None = None
-        while True:
-            try:
-                step = flow.send(reply) if error is None else flow.throw(error)
-            except StopIteration:
-                return
+        while (step := _advance(flow, reply, error)) is not None:
             reply = error = None
             try:
                 if isinstance(step, Send):
@@ -184,14 +188,10 @@ class MoodhoodAuth(httpx.Auth):
             response = yield request
             if response.status_code != 401:
                 return
-        flow: Flow = self._core.flow(request, bearer, response)
+        flow = self._core.flow(request, bearer, response)
         reply: Any = None
         error: BaseException | None = None
-        while True:
-            try:
-                step = flow.send(reply) if error is None else flow.throw(error)
-            except StopIteration:
-                return
+        while (step := _advance(flow, reply, error)) is not None:
             reply = error = None
             try:
                 if isinstance(step, Send):

@@ -230,10 +230,52 @@ def make_auth(clock: FakeClock, events: list[TokenEvent]) -> Callable[..., Moodh
     return make
 
 
+class AsyncAsSync:
+    """An ``httpx.AsyncClient`` driven from plain test code: every call runs as a task on a private event
+    loop thread, so one test body exercises the async driver exactly as it does the sync one."""
+
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self.client = client
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+
+    def run(self, coro: Any) -> Any:
+        return asyncio.run_coroutine_threadsafe(coro, self.loop).result()
+
+    def get(self, *args: Any, **kwargs: Any) -> httpx.Response:
+        response: httpx.Response = self.run(self.client.get(*args, **kwargs))
+        return response
+
+    def __enter__(self) -> AsyncAsSync:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.run(self.client.aclose())
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join()
+        self.loop.close()
+
+
+@pytest.fixture(params=["sync", "async"])
+def flavour(request: pytest.FixtureRequest) -> str:
+    """Each test using it runs twice: with the sync driver and with the async one."""
+    value: str = request.param
+    return value
+
+
 @pytest.fixture
-def sync_client(server: FakeServer) -> Callable[[MoodhoodAuth], httpx.Client]:
-    def make(auth: MoodhoodAuth) -> httpx.Client:
-        return httpx.Client(transport=server.transport(), auth=auth, base_url=BASE)
+def client_for(server: FakeServer, flavour: str) -> Callable[..., httpx.Client]:
+    """``client_for(auth, **httpx_kwargs)``: a client of the test's flavour on the fake server (an async
+    client is wrapped in ``AsyncAsSync``, so the test body is the same)."""
+
+    def make(auth: MoodhoodAuth, **kwargs: Any) -> httpx.Client:
+        kwargs.setdefault("base_url", BASE)
+        if flavour == "sync":
+            kwargs.setdefault("transport", server.transport())
+            return httpx.Client(auth=auth, **kwargs)
+        kwargs.setdefault("transport", server.async_transport())
+        return AsyncAsSync(httpx.AsyncClient(auth=auth, **kwargs))  # type: ignore[return-value]
 
     return make
 

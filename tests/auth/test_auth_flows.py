@@ -40,7 +40,7 @@ def test_thousand_calls_cost(
     expected: int,
     server: FakeServer,
     make_auth: MakeAuth,
-    sync_client: MakeClient,
+    client_for: MakeClient,
     clock: FakeClock,
 ) -> None:
     creds = {
@@ -52,7 +52,7 @@ def test_thousand_calls_cost(
         server.valid_user.add(PERSONAL)
     auth = make_auth(creds)
     assert server.grants == []  # lazy: nothing before the first call
-    with sync_client(auth) as client:
+    with client_for(auth) as client:
         for _ in range(1000):
             clock.advance(1)  # 1,000 s, well within the 3,600 s lifetime
             assert client.get("/spaces").status_code == 200
@@ -72,10 +72,10 @@ async def test_thousand_async_calls_cost_two(
 
 
 def test_user_mode_sends_user_token_not_client_token(
-    server: FakeServer, make_auth: MakeAuth, sync_client: MakeClient, user_credentials: Credentials
+    server: FakeServer, make_auth: MakeAuth, client_for: MakeClient, user_credentials: Credentials
 ) -> None:
     auth = make_auth(user_credentials)
-    with sync_client(auth) as client:
+    with client_for(auth) as client:
         client.get("/spaces")
     assert auth.user_token is not None and auth.client_token is not None
     assert server.api_calls == [f"Bearer {auth.user_token.value}"]
@@ -88,12 +88,12 @@ def test_user_mode_sends_user_token_not_client_token(
 def test_refresh_before_expiry(
     server: FakeServer,
     make_auth: MakeAuth,
-    sync_client: MakeClient,
+    client_for: MakeClient,
     clock: FakeClock,
     user_credentials: Credentials,
 ) -> None:
     auth = make_auth(user_credentials, refresh_margin=300)
-    with sync_client(auth) as client:
+    with client_for(auth) as client:
         client.get("/spaces")
         clock.advance(3299)
         client.get("/spaces")
@@ -107,12 +107,12 @@ def test_refresh_before_expiry(
 def test_short_lifetime_window_is_half(
     server: FakeServer,
     make_auth: MakeAuth,
-    sync_client: MakeClient,
+    client_for: MakeClient,
     clock: FakeClock,
     client_credentials: Credentials,
 ) -> None:
     server.client_lifetime = 60  # window min(300, 30) = 30 s, not 300 s (which would refresh every call)
-    with sync_client(make_auth(client_credentials)) as client:
+    with client_for(make_auth(client_credentials)) as client:
         client.get("/rooms")
         clock.advance(29)
         client.get("/rooms")
@@ -125,12 +125,12 @@ def test_short_lifetime_window_is_half(
 def test_lifetime_counts_from_the_moment_the_request_was_sent(
     server: FakeServer,
     make_auth: MakeAuth,
-    sync_client: MakeClient,
+    client_for: MakeClient,
     clock: FakeClock,
     client_credentials: Credentials,
 ) -> None:
     server.on_token_request = lambda grant: clock.advance(100)  # the token endpoint takes 100 s to answer
-    with sync_client(make_auth(client_credentials, refresh_margin=300)) as client:
+    with client_for(make_auth(client_credentials, refresh_margin=300)) as client:
         sent = clock.now
         client.get("/rooms")  # answered 100 s after it was sent
         assert clock.now == sent + 100
@@ -147,12 +147,12 @@ def test_server_clock_far_off_changes_nothing(
     server_time: float,
     server: FakeServer,
     make_auth: MakeAuth,
-    sync_client: MakeClient,
+    client_for: MakeClient,
     clock: FakeClock,
     client_credentials: Credentials,
 ) -> None:
     server.server_time = server_time  # tokens "issued" decades ago, or in the future
-    with sync_client(make_auth(client_credentials)) as client:
+    with client_for(make_auth(client_credentials)) as client:
         for _ in range(50):
             client.get("/rooms")
             clock.advance(100)  # 5,000 s: one renewal at 6,900 s would be too early; none yet
@@ -162,7 +162,7 @@ def test_server_clock_far_off_changes_nothing(
 def test_unknown_expiry_renewed_only_after_401(
     server: FakeServer,
     make_auth: MakeAuth,
-    sync_client: MakeClient,
+    client_for: MakeClient,
     clock: FakeClock,
     client_credentials: Credentials,
 ) -> None:
@@ -170,7 +170,7 @@ def test_unknown_expiry_renewed_only_after_401(
     server.scripted = [httpx.Response(200, json={"access_token": opaque})]
     server.valid_client.add(opaque)
     auth = make_auth(client_credentials)
-    with sync_client(auth) as client:
+    with client_for(auth) as client:
         client.get("/rooms")
         clock.advance(10**9)
         client.get("/rooms")
@@ -186,10 +186,10 @@ def test_unknown_expiry_renewed_only_after_401(
 
 
 def test_401_renews_once_and_replays(
-    server: FakeServer, make_auth: MakeAuth, sync_client: MakeClient, user_credentials: Credentials
+    server: FakeServer, make_auth: MakeAuth, client_for: MakeClient, user_credentials: Credentials
 ) -> None:
     auth = make_auth(user_credentials)
-    with sync_client(auth) as client:
+    with client_for(auth) as client:
         client.get("/spaces")
         server.revoke_user_tokens()
         response = client.get("/spaces")
@@ -199,11 +199,11 @@ def test_401_renews_once_and_replays(
 
 
 def test_second_401_is_returned_no_loop(
-    server: FakeServer, make_auth: MakeAuth, sync_client: MakeClient, client_credentials: Credentials
+    server: FakeServer, make_auth: MakeAuth, client_for: MakeClient, client_credentials: Credentials
 ) -> None:
     server.accept_client_tokens = False  # the API refuses every client token
     auth = make_auth(client_credentials)
-    with sync_client(auth) as client:
+    with client_for(auth) as client:
         response = client.get("/spaces")
         assert response.status_code == 401
         assert server.grant_types() == ["client_credentials", "client_credentials"]
@@ -279,7 +279,7 @@ def test_renewal_table(
     refresh: str,
     server: FakeServer,
     make_auth: MakeAuth,
-    sync_client: MakeClient,
+    client_for: MakeClient,
     clock: FakeClock,
     user_credentials: Credentials,
     events: list[TokenEvent],
@@ -287,7 +287,7 @@ def test_renewal_table(
     server.access_lifetime = 3600
     server.client_lifetime = 10_000 if client_state != "expired" else 1000
     auth = make_auth(user_credentials)
-    with sync_client(auth) as client:
+    with client_for(auth) as client:
         client.get("/spaces")
         assert server.grant_types() == ["client_credentials", "password"]
         server.grants.clear()
@@ -325,13 +325,13 @@ def test_refresh_grant_rejection_codes_fall_back(
     mode: str,
     server: FakeServer,
     make_auth: MakeAuth,
-    sync_client: MakeClient,
+    client_for: MakeClient,
     clock: FakeClock,
     user_credentials: Credentials,
 ) -> None:
     server.refresh_mode = mode
     server.client_lifetime = 100_000
-    with sync_client(make_auth(user_credentials)) as client:
+    with client_for(make_auth(user_credentials)) as client:
         client.get("/spaces")
         clock.advance(4000)
         client.get("/spaces")
@@ -351,12 +351,12 @@ def test_refresh_grant_rejection_codes_fall_back(
 def test_refresh_server_error_is_a_token_error_not_a_fallback(
     server: FakeServer,
     make_auth: MakeAuth,
-    sync_client: MakeClient,
+    client_for: MakeClient,
     clock: FakeClock,
     user_credentials: Credentials,
 ) -> None:
     server.refresh_mode = "server_error"
-    with sync_client(make_auth(user_credentials)) as client:
+    with client_for(make_auth(user_credentials)) as client:
         client.get("/spaces")
         clock.advance(4000)
         with pytest.raises(TokenError) as info:
@@ -369,13 +369,13 @@ def test_refresh_server_error_is_a_token_error_not_a_fallback(
 def test_expired_refresh_token_goes_straight_to_password(
     server: FakeServer,
     make_auth: MakeAuth,
-    sync_client: MakeClient,
+    client_for: MakeClient,
     clock: FakeClock,
     user_credentials: Credentials,
 ) -> None:
     server.refresh_lifetime = 5000
     server.client_lifetime = 100_000
-    with sync_client(make_auth(user_credentials)) as client:
+    with client_for(make_auth(user_credentials)) as client:
         client.get("/spaces")
         clock.advance(6000)
         client.get("/spaces")
@@ -385,11 +385,11 @@ def test_expired_refresh_token_goes_straight_to_password(
 def test_client_mode_renews_with_client_credentials(
     server: FakeServer,
     make_auth: MakeAuth,
-    sync_client: MakeClient,
+    client_for: MakeClient,
     clock: FakeClock,
     client_credentials: Credentials,
 ) -> None:
-    with sync_client(make_auth(client_credentials)) as client:
+    with client_for(make_auth(client_credentials)) as client:
         for _ in range(3):
             client.get("/rooms")
             clock.advance(8000)
@@ -399,7 +399,7 @@ def test_client_mode_renews_with_client_credentials(
 def test_user_mode_first_login_with_cached_client_rejected_is_bounded(
     server: FakeServer,
     make_auth: MakeAuth,
-    sync_client: MakeClient,
+    client_for: MakeClient,
     clock: FakeClock,
     user_credentials: Credentials,
 ) -> None:
@@ -407,7 +407,7 @@ def test_user_mode_first_login_with_cached_client_rejected_is_bounded(
     server.refresh_mode = "invalid_grant"
     server.client_lifetime = 100_000
     server.refresh_lifetime = 3000  # expires before the access token: no refresh grant possible
-    with sync_client(make_auth(user_credentials)) as client:
+    with client_for(make_auth(user_credentials)) as client:
         client.get("/spaces")
         server.grants.clear()
         server.revoke_client_tokens()
@@ -422,13 +422,13 @@ def test_user_mode_first_login_with_cached_client_rejected_is_bounded(
 def test_on_token_events(
     server: FakeServer,
     make_auth: MakeAuth,
-    sync_client: MakeClient,
+    client_for: MakeClient,
     clock: FakeClock,
     user_credentials: Credentials,
     events: list[TokenEvent],
 ) -> None:
     auth = make_auth(user_credentials)
-    with sync_client(auth) as client:
+    with client_for(auth) as client:
         client.get("/spaces")
         assert [(e.kind, e.grant) for e in events] == [
             ("client", "client_credentials"),
@@ -447,12 +447,12 @@ def test_on_token_events(
 
 
 def test_on_token_callback_errors_do_not_break_calls(
-    server: FakeServer, make_auth: MakeAuth, sync_client: MakeClient, client_credentials: Credentials
+    server: FakeServer, make_auth: MakeAuth, client_for: MakeClient, client_credentials: Credentials
 ) -> None:
     def boom(event: TokenEvent) -> None:
         raise RuntimeError("callback failed")
 
-    with sync_client(make_auth(client_credentials, on_token=boom)) as client:
+    with client_for(make_auth(client_credentials, on_token=boom)) as client:
         assert client.get("/rooms").status_code == 200
 
 
@@ -485,11 +485,14 @@ def test_token_errors_are_typed(
     text: str,
     server: FakeServer,
     make_auth: MakeAuth,
-    sync_client: MakeClient,
+    client_for: MakeClient,
     client_credentials: Credentials,
 ) -> None:
-    server.scripted = [response]
-    with sync_client(make_auth(client_credentials)) as client, pytest.raises(TokenError) as info:
+    # A fresh copy per flavour: a response object is bound to the client that received it.
+    server.scripted = [
+        httpx.Response(response.status_code, headers=response.headers, content=response.content)
+    ]
+    with client_for(make_auth(client_credentials)) as client, pytest.raises(TokenError) as info:
         client.get("/rooms")
     assert info.value.status_code == status
     assert info.value.error == error
@@ -498,10 +501,10 @@ def test_token_errors_are_typed(
 
 
 def test_wrong_password_keeps_oauth_fields(
-    server: FakeServer, make_auth: MakeAuth, sync_client: MakeClient
+    server: FakeServer, make_auth: MakeAuth, client_for: MakeClient
 ) -> None:
     creds = Credentials.user(CLIENT_ID, "cs-0123456789abcdefghijklmnopqrstuv", USERNAME, "wrong-password-000")
-    with sync_client(make_auth(creds)) as client, pytest.raises(TokenError) as info:
+    with client_for(make_auth(creds)) as client, pytest.raises(TokenError) as info:
         client.get("/spaces")
     assert (info.value.error, info.value.error_description, info.value.status_code) == (
         "invalid_grant",
@@ -512,26 +515,26 @@ def test_wrong_password_keeps_oauth_fields(
 
 
 def test_error_description_echoing_a_secret_is_redacted(
-    server: FakeServer, make_auth: MakeAuth, sync_client: MakeClient, client_credentials: Credentials
+    server: FakeServer, make_auth: MakeAuth, client_for: MakeClient, client_credentials: Credentials
 ) -> None:
     secret = client_credentials.client_secret
     assert secret is not None
     server.scripted = [
         httpx.Response(401, json={"error": "invalid_client", "error_description": f"bad {secret}"})
     ]
-    with sync_client(make_auth(client_credentials)) as client, pytest.raises(TokenError) as info:
+    with client_for(make_auth(client_credentials)) as client, pytest.raises(TokenError) as info:
         client.get("/rooms")
     assert secret not in str(info.value) and secret not in (info.value.error_description or "")
     assert info.value.error_description == f"bad …{secret[-4:]}"
 
 
 def test_connection_errors_pass_through_untouched(
-    server: FakeServer, make_auth: MakeAuth, sync_client: MakeClient, client_credentials: Credentials
+    server: FakeServer, make_auth: MakeAuth, client_for: MakeClient, client_credentials: Credentials
 ) -> None:
     """The transport's httpx exceptions reach the caller as they are; the facade maps them."""
     server.scripted = [httpx.ConnectTimeout("timed out"), httpx.ConnectError("refused")]
     auth = make_auth(client_credentials)
-    with sync_client(auth) as client:
+    with client_for(auth) as client:
         with pytest.raises(httpx.ConnectTimeout):
             client.get("/rooms")
         with pytest.raises(httpx.ConnectError):
@@ -571,11 +574,15 @@ def test_refuses_secret_to_plain_http_token_url(make_auth: MakeAuth, client_cred
 
 @pytest.mark.parametrize("mode", ["personal", "client"])
 def test_refuses_bearer_to_plain_http_api(
-    mode: str, server: FakeServer, make_auth: MakeAuth, client_credentials: Credentials
+    mode: str,
+    server: FakeServer,
+    make_auth: MakeAuth,
+    client_credentials: Credentials,
+    client_for: MakeClient,
 ) -> None:
     creds = Credentials.personal(PERSONAL) if mode == "personal" else client_credentials
     auth = make_auth(creds)
-    with httpx.Client(transport=server.transport(), auth=auth) as client:
+    with client_for(auth, base_url="") as client:
         with pytest.raises(InsecureTransportError, match="bearer token"):
             client.get("http://api.moodhood.test/v1/spaces")
         assert server.api_calls == [] and server.grants == []
@@ -584,10 +591,10 @@ def test_refuses_bearer_to_plain_http_api(
     assert len(server.api_calls) == 2
 
 
-def test_allow_insecure_http(server: FakeServer, make_auth: MakeAuth) -> None:
+def test_allow_insecure_http(server: FakeServer, make_auth: MakeAuth, client_for: MakeClient) -> None:
     server.valid_user.add(PERSONAL)
     auth = make_auth(Credentials.personal(PERSONAL), allow_insecure_http=True)
-    with httpx.Client(transport=server.transport(), auth=auth) as client:
+    with client_for(auth, base_url="") as client:
         assert client.get("http://intranet.example/v1/spaces").status_code == 200
 
 
@@ -610,18 +617,20 @@ def test_stale_token_outlives_a_failed_renewal(
     failure: httpx.Response,
     server: FakeServer,
     make_auth: MakeAuth,
-    sync_client: MakeClient,
+    client_for: MakeClient,
     clock: FakeClock,
     client_credentials: Credentials,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     auth = make_auth(client_credentials, refresh_margin=300)
-    with sync_client(auth) as client:
+    with client_for(auth) as client:
         client.get("/rooms")
         token = auth.client_token
         assert token is not None
         clock.advance(7200 - 250)  # stale: 250 s left
-        server.scripted = [failure]
+        server.scripted = [
+            httpx.Response(failure.status_code, headers=failure.headers, content=failure.content)
+        ]
         with caplog.at_level(logging.WARNING, logger="moodhood"):
             assert client.get("/rooms").status_code == 200  # the renewal failed; the valid token carried on
         assert "renewing the token failed" in caplog.text
@@ -638,11 +647,11 @@ def test_stale_token_outlives_a_failed_renewal(
 def test_expired_token_does_not_outlive_a_failed_renewal(
     server: FakeServer,
     make_auth: MakeAuth,
-    sync_client: MakeClient,
+    client_for: MakeClient,
     clock: FakeClock,
     client_credentials: Credentials,
 ) -> None:
-    with sync_client(make_auth(client_credentials)) as client:
+    with client_for(make_auth(client_credentials)) as client:
         client.get("/rooms")
         clock.advance(7200)
         server.scripted = [httpx.Response(503)]
@@ -664,12 +673,12 @@ def test_revocation_of_every_token_recovers_in_three_requests(
     client_revoked: bool,
     server: FakeServer,
     make_auth: MakeAuth,
-    sync_client: MakeClient,
+    client_for: MakeClient,
     user_credentials: Credentials,
 ) -> None:
     """A 401 to a live user token whose refresh token is refused too: the client token is renewed first."""
     server.refresh_mode = "invalid_grant"
-    with sync_client(make_auth(user_credentials)) as client:
+    with client_for(make_auth(user_credentials)) as client:
         client.get("/spaces")
         server.grants.clear()
         server.revoke_user_tokens()
@@ -683,9 +692,9 @@ def test_revocation_of_every_token_recovers_in_three_requests(
 
 
 def test_401_with_an_accepted_refresh_keeps_the_client_token(
-    server: FakeServer, make_auth: MakeAuth, sync_client: MakeClient, user_credentials: Credentials
+    server: FakeServer, make_auth: MakeAuth, client_for: MakeClient, user_credentials: Credentials
 ) -> None:
-    with sync_client(make_auth(user_credentials)) as client:
+    with client_for(make_auth(user_credentials)) as client:
         client.get("/spaces")
         server.grants.clear()
         server.revoke_user_tokens()
@@ -694,7 +703,11 @@ def test_401_with_an_accepted_refresh_keeps_the_client_token(
 
 
 def test_token_error_masks_the_tokens_its_request_carried(
-    make_auth: MakeAuth, user_credentials: Credentials, tmp_path: Path, clock: FakeClock
+    make_auth: MakeAuth,
+    user_credentials: Credentials,
+    tmp_path: Path,
+    clock: FakeClock,
+    client_for: MakeClient,
 ) -> None:
     """A server echoing what it got: the client token sent as the password grant's bearer (new, not cached
     yet) and a refresh token loaded from the store (not cached yet) were quoted whole in the error."""
@@ -709,10 +722,10 @@ def test_token_error_masks_the_tokens_its_request_carried(
 
     def error_text(auth: MoodhoodAuth) -> str:
         with (
-            httpx.Client(transport=httpx.MockTransport(echo), auth=auth) as client,
+            client_for(auth, transport=httpx.MockTransport(echo)) as client,
             pytest.raises(TokenError) as info,
         ):
-            client.get(BASE + "/spaces")
+            client.get("/spaces")
         assert info.value.error == "temporarily_unavailable"
         return str(info.value) + repr(info.value) + repr(vars(info.value))
 

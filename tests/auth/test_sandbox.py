@@ -1,8 +1,11 @@
-"""MoodhoodAuth against the in-process sandbox (its real token endpoint, D2-D5), on a shared fake clock."""
+"""MoodhoodAuth against the in-process sandbox (its real token endpoint, D2-D5), on a shared fake clock, in
+both flavours (the sync one reaches the ASGI app through a transport running it on a private loop)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import threading
 from collections.abc import Callable
 
 import httpx
@@ -26,24 +29,72 @@ BASE = "http://127.0.0.1/v1"
 Run = Callable[..., tuple[MoodhoodAuth, httpx.AsyncClient, list[str]]]
 
 
+class SyncASGITransport(httpx.BaseTransport):
+    """An ASGI app behind a sync transport: each request runs on a private event loop thread."""
+
+    def __init__(self, app: object) -> None:
+        self.inner = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+
+    async def _send(self, request: httpx.Request) -> httpx.Response:
+        response = await self.inner.handle_async_request(request)
+        content = await response.aread()
+        return httpx.Response(response.status_code, headers=response.headers, content=content)
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return asyncio.run_coroutine_threadsafe(self._send(request), self.loop).result()
+
+    def close(self) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join()
+        self.loop.close()
+
+
+class SyncAsAsync:
+    """An ``httpx.Client`` with the ``async with`` / ``await client.get`` face the tests below use."""
+
+    def __init__(self, client: httpx.Client) -> None:
+        self.client = client
+
+    async def get(self, url: str) -> httpx.Response:
+        return self.client.get(url)
+
+    async def __aenter__(self) -> SyncAsAsync:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        self.client.close()
+
+
 @pytest.fixture
-def sandbox(clock: FakeClock) -> Run:
-    """``sandbox(credentials, **config)``: an auth + async client on a fresh sandbox; grants are recorded."""
+def sandbox(clock: FakeClock, flavour: str) -> Run:
+    """``sandbox(credentials, **config)``: an auth + client of the test's flavour on a fresh sandbox; grants
+    are recorded."""
 
     def make(credentials: Credentials, **config: object) -> tuple[MoodhoodAuth, httpx.AsyncClient, list[str]]:
         app = create_app(SandboxConfig(access_ttl=60, **config), clock=clock.wall)  # type: ignore[arg-type]
         grants: list[str] = []
 
-        async def record(request: httpx.Request) -> None:
+        def record(request: httpx.Request) -> None:
             if request.url.path == "/v1/auth/token":
                 grants.append(request.read().decode())
 
+        async def arecord(request: httpx.Request) -> None:
+            record(request)
+
         auth = MoodhoodAuth(credentials, token_url=BASE + "/auth/token", clock=clock, wall_clock=clock.wall)
+        if flavour == "sync":
+            sync = httpx.Client(
+                transport=SyncASGITransport(app), auth=auth, base_url=BASE, event_hooks={"request": [record]}
+            )
+            return auth, SyncAsAsync(sync), grants  # type: ignore[return-value]
         client = httpx.AsyncClient(
             transport=httpx.ASGITransport(app=app),
             auth=auth,
             base_url=BASE,
-            event_hooks={"request": [record]},
+            event_hooks={"request": [arecord]},
         )
         return auth, client, grants
 

@@ -21,6 +21,7 @@ from moodhood._tokens import TokenState
 from tests.auth.conftest import BASE, CLIENT_ID, CLIENT_SECRET, PASSWORD, USERNAME, FakeClock, FakeServer
 
 MakeAuth = Callable[..., MoodhoodAuth]
+MakeClient = Callable[..., httpx.Client]
 KEY = TokenKey(BASE, CLIENT_ID, USERNAME)
 ACCESS = "access-token-value-0123456789"
 RECORD = TokenRecord(
@@ -168,11 +169,16 @@ def test_two_processes_writing_concurrently_lose_nothing(tmp_path: Path) -> None
 
 
 def test_auth_never_stores_secrets(
-    tmp_path: Path, server: FakeServer, make_auth: MakeAuth, user_credentials: Credentials, clock: FakeClock
+    tmp_path: Path,
+    server: FakeServer,
+    make_auth: MakeAuth,
+    client_for: MakeClient,
+    user_credentials: Credentials,
+    clock: FakeClock,
 ) -> None:
     path = tmp_path / "tokens.json"
     auth = make_auth(user_credentials, store=FileTokenStore(path))
-    with httpx.Client(transport=server.transport(), auth=auth, base_url=BASE) as client:
+    with client_for(auth) as client:
         client.get("/spaces")
         clock.advance(4000)
         client.get("/spaces")
@@ -191,18 +197,21 @@ def test_auth_never_stores_secrets(
 
 
 def test_second_process_reuses_stored_tokens(
-    tmp_path: Path, server: FakeServer, make_auth: MakeAuth, user_credentials: Credentials, clock: FakeClock
+    tmp_path: Path,
+    server: FakeServer,
+    make_auth: MakeAuth,
+    client_for: MakeClient,
+    user_credentials: Credentials,
+    clock: FakeClock,
 ) -> None:
     path = tmp_path / "tokens.json"
-    with httpx.Client(
-        transport=server.transport(), auth=make_auth(user_credentials, store=FileTokenStore(path))
-    ) as c:
-        c.get(BASE + "/spaces")
+    with client_for(make_auth(user_credentials, store=FileTokenStore(path))) as c:
+        c.get("/spaces")
     assert len(server.grants) == 2
 
     clock.advance(1000)  # a new "process": a new auth and store on the same file
     fresh = make_auth(user_credentials, store=FileTokenStore(path))
-    with httpx.Client(transport=server.transport(), auth=fresh, base_url=BASE) as client:
+    with client_for(fresh) as client:
         assert client.get("/spaces").status_code == 200
         assert len(server.grants) == 2  # no token request at all
         assert fresh.user_token is not None and fresh.user_token.state(clock(), 300) is TokenState.FRESH
@@ -213,15 +222,17 @@ def test_second_process_reuses_stored_tokens(
 
 
 def test_stored_tokens_for_another_user_or_host_are_not_used(
-    tmp_path: Path, server: FakeServer, make_auth: MakeAuth, user_credentials: Credentials
+    tmp_path: Path,
+    server: FakeServer,
+    make_auth: MakeAuth,
+    client_for: MakeClient,
+    user_credentials: Credentials,
 ) -> None:
     path = tmp_path / "tokens.json"
     FileTokenStore(path).save(TokenKey(BASE, CLIENT_ID, "someone-else@example.com"), RECORD)
     FileTokenStore(path).save(TokenKey("https://elsewhere.test/v1", CLIENT_ID, USERNAME), RECORD)
-    with httpx.Client(
-        transport=server.transport(), auth=make_auth(user_credentials, store=FileTokenStore(path))
-    ) as c:
-        c.get(BASE + "/spaces")
+    with client_for(make_auth(user_credentials, store=FileTokenStore(path))) as c:
+        c.get("/spaces")
     assert server.grant_types() == ["client_credentials", "password"]
 
 
@@ -229,6 +240,7 @@ def test_store_failures_do_not_break_calls(
     tmp_path: Path,
     server: FakeServer,
     make_auth: MakeAuth,
+    client_for: MakeClient,
     client_credentials: Credentials,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
@@ -238,7 +250,7 @@ def test_store_failures_do_not_break_calls(
     with (
         caplog.at_level(logging.WARNING, logger="moodhood"),
         pytest.warns(RuntimeWarning),
-        httpx.Client(transport=server.transport(), auth=auth, base_url=BASE) as client,
+        client_for(auth) as client,
     ):
         assert client.get("/rooms").status_code == 200
         assert client.get("/rooms").status_code == 200

@@ -22,6 +22,7 @@ from tests.auth.conftest import (
     PASSWORD,
     TOKEN_URL,
     USERNAME,
+    AsyncAsSync,
     FakeClock,
     b64,
     make_jwt,
@@ -150,13 +151,16 @@ def test_hostile_tokens_never_crash(token: str, elapsed: float) -> None:
     assert repr(parsed).startswith(f"Token({mask(token)!r}, lifetime=")
 
 
+@pytest.mark.parametrize("flavour", ["sync", "async"])
 @settings(max_examples=120, deadline=None)
 @given(
     access=hostile_tokens,
     refresh=hostile_tokens,
     steps=st.lists(st.floats(min_value=0, max_value=10**6), min_size=1, max_size=4),
 )
-def test_hostile_token_responses_never_loop(access: str, refresh: str, steps: list[float]) -> None:
+def test_hostile_token_responses_never_loop(
+    flavour: str, access: str, refresh: str, steps: list[float]
+) -> None:
     """Whatever tokens the server hands out, a call costs a bounded number of requests and ends."""
     clock = FakeClock()
     counts = {"token": 0, "api": 0}
@@ -174,7 +178,13 @@ def test_hostile_token_responses_never_loop(access: str, refresh: str, steps: li
         clock=clock,
         wall_clock=clock.wall,
     )
-    with httpx.Client(transport=httpx.MockTransport(handler), auth=auth) as client:
+    transport = httpx.MockTransport(handler)
+    client: Any = (
+        httpx.Client(transport=transport, auth=auth)
+        if flavour == "sync"
+        else AsyncAsSync(httpx.AsyncClient(transport=transport, auth=auth))
+    )
+    with client:
         for step in steps:
             clock.advance(step)
             before = dict(counts)
