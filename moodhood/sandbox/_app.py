@@ -13,11 +13,13 @@ from starlette.routing import BaseRoute, Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from moodhood.sandbox import _access, _media, _records, _spaces, _users, _webhooks
+from moodhood.sandbox._body import BodyLimit
 from moodhood.sandbox._config import SandboxConfig
 from moodhood.sandbox._control import control_routes
 from moodhood.sandbox._docs import doc_routes
 from moodhood.sandbox._errors import ApiError, api_error_response
 from moodhood.sandbox._faults import FaultMiddleware
+from moodhood.sandbox._methods import allowed_methods
 from moodhood.sandbox._routing import Handler, build_routes
 from moodhood.sandbox._spec import api_spec
 from moodhood.sandbox._state import SandboxState
@@ -73,7 +75,7 @@ async def _http_error(request: Request, exc: Exception) -> Response:
         return api_error_response(ApiError(404, "not_found", f"No route for {request.url.path}"))
     if exc.status_code == 405:
         error = ApiError(405, "method_not_allowed", f"{request.method} is not allowed on {request.url.path}")
-        error.headers = dict(exc.headers or {})
+        error.headers = {"Allow": ", ".join(allowed_methods(request.app.routes, request.scope["path"]))}
         return api_error_response(error)
     return JSONResponse({"message": str(exc.detail), "code": "http_error"}, exc.status_code)
 
@@ -133,5 +135,6 @@ def create_app(config: SandboxConfig | None = None, *, clock: Callable[[], float
     app.state.api = spec
     app.state.unhandled = [op.label for op in unhandled]  # they answer 501
     app.add_middleware(FaultMiddleware, state=state)
+    app.add_middleware(BodyLimit, max_bytes=config.max_body_bytes)
     app.add_middleware(_Normalise)
     return app

@@ -1,5 +1,5 @@
 """Checks of openapi/moodhood.yaml: validity, the documented surface, the project's decisions and
-generator-friendliness (see docs moodhood-api.md D1-D19 and design.md)."""
+generator-friendliness (see docs/decisions.md)."""
 
 from __future__ import annotations
 
