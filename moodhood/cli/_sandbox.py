@@ -177,6 +177,11 @@ def sandbox(
         f"  token lifetimes: access {config.access_ttl} s, refresh {config.refresh_ttl} s"
         + ("" if config.refresh_grant_enabled else " (refresh grant off)")
     )
+    unhandled: list[str] = server.app.state.unhandled if server.app is not None else []
+    if unhandled:
+        lines.append(
+            f"  not implemented (501): {len(unhandled)} operation(s) of the spec: {'; '.join(unhandled)}"
+        )
     lines.append("Press Ctrl-C to stop.")
     typer.echo("\n".join(lines))
     sys.stdout.flush()

@@ -118,8 +118,9 @@ def create_app(config: SandboxConfig | None = None, *, clock: Callable[[], float
     """
     config = config or SandboxConfig()
     spec = api_spec(config.spec_path)
+    api_routes, unhandled = build_routes(spec.overlaid, HANDLERS)
     routes: list[BaseRoute] = [
-        Mount("/v1", routes=build_routes(spec.overlaid, HANDLERS)),
+        Mount("/v1", routes=api_routes),
         Mount("/__sandbox", routes=control_routes()),
         *doc_routes(),
     ]
@@ -131,6 +132,7 @@ def create_app(config: SandboxConfig | None = None, *, clock: Callable[[], float
     state = SandboxState(config, clock)
     app.state.sandbox = state
     app.state.api = spec
+    app.state.unhandled = [op.label for op in unhandled]  # they answer 501
     app.add_middleware(FaultMiddleware, state=state)
     app.add_middleware(BodyLimit, max_bytes=config.max_body_bytes)
     app.add_middleware(_Normalise)

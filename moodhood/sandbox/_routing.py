@@ -135,8 +135,10 @@ class _AnyMethod:
         await self._app(scope, receive, send)
 
 
-def build_routes(spec: Mapping[str, Any], handlers: Mapping[tuple[str, str], Handler]) -> list[BaseRoute]:
-    """Starlette routes for every path of ``spec``; logs the operations that have no handler, once."""
+def build_routes(
+    spec: Mapping[str, Any], handlers: Mapping[tuple[str, str], Handler]
+) -> tuple[list[BaseRoute], list[Operation]]:
+    """Starlette routes for every path of ``spec``, and the operations that have no handler (logged once)."""
     by_path: dict[str, dict[str, Handler]] = {}
     missing: list[Operation] = []
     for op in operations(spec):
@@ -157,4 +159,4 @@ def build_routes(spec: Mapping[str, Any], handlers: Mapping[tuple[str, str], Han
     if unused:
         _logger.info("sandbox: handlers for operations the API description lacks: %s", "; ".join(unused))
     ordered = sorted(by_path, key=_specificity)
-    return [Route(path, _AnyMethod(_path_endpoint(by_path[path]))) for path in ordered]
+    return [Route(path, _AnyMethod(_path_endpoint(by_path[path]))) for path in ordered], missing

@@ -68,18 +68,8 @@ OPERATIONS: dict[str, tuple[str, str, str]] = {
     "getRoomAnalyticsReport": ("get", "/spaces/{spaceId}/analytics/report", "SpaceAnalytics"),
 }
 
-CREATES = (
-    "createSpace",
-    "createRoom",
-    "createNewUser",
-    "createInvite",
-    "createParticipant",
-    "createParticipantSignalingToken",
-    "CreateWebHook",
-    "roomGenerateAccess",
-    "roomGenerateGuestUrl",
-)
-EMPTY_SUCCESS = ("deleteRoom", "DeleteWebHook", "activateInvite", "joinRoom")
+CREATES = [op for op in operations_of(SPEC) if "201" in op.operation["responses"]]
+EMPTY_SUCCESS = [op for op in operations_of(SPEC) if "204" in op.operation["responses"]]
 NO_AUTH = {"getAccessToken", "roomGenerateGuestUrl"}
 INVENTED_IDS = (
     "getRoomByAlias",
@@ -260,20 +250,35 @@ def test_x_cl_id_is_not_attached_to_operations(spec: dict[str, Any]) -> None:
 # --- status codes and errors ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("operation_id", CREATES)
-def test_creates_declare_200_and_201_with_the_same_schema(spec: dict[str, Any], operation_id: str) -> None:
-    op = _by_id(spec)[operation_id][2]
-    responses = op["responses"]
+def test_every_create_declares_201_d11(spec: dict[str, Any]) -> None:
+    """Every POST that answers a JSON body (but the token endpoint) is a create: it declares 201 too."""
+    answering = {
+        op.operation_id
+        for op in operations_of(spec)
+        if op.method == "post"
+        and op.operation_id != "getAccessToken"
+        and "content" in _resolve(spec, op.operation["responses"]["200"])
+    }
+    assert answering == {op.operation_id for op in CREATES}
+
+
+@pytest.mark.parametrize("op", CREATES, ids=lambda op: op.operation_id)
+def test_creates_declare_200_and_201_with_the_same_schema(spec: dict[str, Any], op: Op) -> None:
+    responses = op.operation["responses"]
     assert _response_schema(spec, responses["200"]) == _response_schema(spec, responses["201"])
     assert _resolve(spec, responses["201"]).get("x-moodhood-assumed") is True
 
 
-@pytest.mark.parametrize("operation_id", EMPTY_SUCCESS)
-def test_empty_successes_declare_200_and_204(spec: dict[str, Any], operation_id: str) -> None:
-    op = _by_id(spec)[operation_id][2]
+def test_every_delete_declares_204_d11(spec: dict[str, Any]) -> None:
+    deletes = {op.operation_id for op in operations_of(spec) if op.method == "delete"}
+    assert deletes and deletes <= {op.operation_id for op in EMPTY_SUCCESS}
+
+
+@pytest.mark.parametrize("op", EMPTY_SUCCESS, ids=lambda op: op.operation_id)
+def test_empty_successes_declare_200_and_204(spec: dict[str, Any], op: Op) -> None:
     for code in ("200", "204"):
-        assert "content" not in _resolve(spec, op["responses"][code])
-    assert not {"201", "202"} & set(op["responses"])
+        assert "content" not in _resolve(spec, op.operation["responses"][code])
+    assert not {"201", "202"} & set(op.operation["responses"])
 
 
 def test_token_endpoint_errors_are_oauth(spec: dict[str, Any]) -> None:

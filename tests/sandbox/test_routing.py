@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -105,3 +109,40 @@ async def test_authentication_comes_before_validation(api: Api) -> None:
     token = await api.user_token()
     invalid = await api.request("GET", path, token, params={"roomId": "", "date": "2024-01-01"})
     assert invalid.status_code == 422 and "roomId" in invalid.json()["message"]
+
+
+@pytest.mark.parametrize("extra", [False, True])
+def test_the_cli_banner_lists_unhandled_operations(tmp_path: Path, extra: bool) -> None:
+    spec: dict[str, Any] = json.loads(json.dumps(SPEC))
+    if extra:
+        spec["paths"]["/spaces/{spaceId}/polls"] = {
+            "get": {"operationId": "listPolls", "responses": {"200": {"description": "ok"}}}
+        }
+    spec_file = tmp_path / "live.json"
+    spec_file.write_text(json.dumps(spec))
+    env = {**os.environ, "MOODHOOD_SANDBOX_SPEC": str(spec_file), "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "moodhood", "sandbox", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert process.stdout is not None
+        banner = []
+        for line in process.stdout:
+            banner.append(line)
+            if line.startswith("Press Ctrl-C"):
+                break
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=15)
+    listed = [line for line in banner if "not implemented (501)" in line]
+    if extra:
+        line = (
+            "  not implemented (501): 1 operation(s) of the spec: GET /spaces/{spaceId}/polls (listPolls)\n"
+        )
+        assert listed == [line]
+    else:
+        assert listed == []
