@@ -10,6 +10,7 @@ from urllib.parse import quote
 import typer
 
 from moodhood.cli._common import Session, SpaceIdArg, command
+from moodhood.cli._outfiles import ForceOpt, is_stdout, public_file
 
 __all__ = ["register"]
 
@@ -61,9 +62,12 @@ def report(
     xlsx: Annotated[
         Path | None,
         typer.Option(
-            "--xlsx", help="Save the XLSX report to this file instead of showing JSON.", show_default=False
+            "--xlsx",
+            help="Save the XLSX report to this file ('-': stdout) instead of showing JSON.",
+            show_default=False,
         ),
     ] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Show a finished call's analytics report (JSON), or save it as an XLSX file."""
     from moodhood_api.api.space_analytics import get_room_analytics_report
@@ -72,13 +76,15 @@ def report(
     if xlsx is not None:
         # The generated function parses JSON only; the SDK's own httpx client (auth, retries, typed
         # errors) fetches the file.
-        http = session.client.client.get_httpx_client()
-        response = http.get(
-            f"/spaces/{quote(space_id, safe='')}/analytics/report",
-            params={"roomId": room, "callId": call, "format": AnalyticsReportFormat.XLSX.value},
-        )
-        xlsx.expanduser().write_bytes(response.content)
-        session.out.data({"callId": call, "savedTo": str(xlsx), "bytes": len(response.content)})
+        with public_file(xlsx, force=force) as handle:
+            http = session.client.client.get_httpx_client()
+            response = http.get(
+                f"/spaces/{quote(space_id, safe='')}/analytics/report",
+                params={"roomId": room, "callId": call, "format": AnalyticsReportFormat.XLSX.value},
+            )
+            handle.write(response.content)
+        if not is_stdout(xlsx):
+            session.out.data({"callId": call, "savedTo": str(xlsx), "bytes": len(response.content)})
         return
     result = session.call(
         get_room_analytics_report.sync_detailed,

@@ -8,8 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
-from moodhood.cli._common import RoomIdArg, Session, SpaceIdArg, command, given
-from moodhood.cli._output import write_private_file
+from moodhood.cli._common import RoomIdArg, Session, SpaceIdArg, YesOpt, command, confirm_destructive, given
+from moodhood.cli._outfiles import ForceOpt, ShowSecretOpt, write_secret
 
 __all__ = ["register"]
 
@@ -153,10 +153,11 @@ def update(
 
 
 @command(rooms, "delete")
-def delete(session: Session, space_id: SpaceIdArg, room_id: RoomIdArg) -> None:
-    """Delete a room."""
+def delete(session: Session, space_id: SpaceIdArg, room_id: RoomIdArg, yes: YesOpt = False) -> None:
+    """Delete a room (asks first; --yes when not on a terminal)."""
     from moodhood_api.api.space_rooms import delete_room
 
+    confirm_destructive(f"delete room {room_id} of space {space_id}", yes)
     session.call(delete_room.sync_detailed, space_id, room_id)
     session.out.data({"id": room_id, "deleted": True})
 
@@ -178,7 +179,7 @@ _Out = Annotated[
     typer.Option(
         "--out",
         "-o",
-        help="Write the full result (it holds a token) to this file, mode 0600.",
+        help="Write the full result (it holds a token) to this file, mode 0600 (never '-').",
         show_default=False,
     ),
 ]
@@ -226,8 +227,10 @@ def link(
     external_user_id: _ExtUser = None,
     external_meeting_id: _ExtMeeting = None,
     out: _Out = None,
+    force: ForceOpt = False,
+    show_secret: ShowSecretOpt = False,
 ) -> None:
-    """Make a personal room link (generate-access). The token in it is masked; use --out for the full link."""
+    """Make a personal room link (generate-access); its token is masked (see --out, --show-secret)."""
     url = generate_link(
         session,
         space_id,
@@ -240,8 +243,19 @@ def link(
         external_meeting_id=external_meeting_id,
     )
     if out is not None:
-        write_private_file(out, url + "\n")
+        write_secret(out, url + "\n", force=force, what="a room link")
+    if show_secret:
+        _print_secret(session, url, {"url": url, "savedTo": str(out) if out else None})
+        return
     session.out.data({"url": url, "savedTo": str(out) if out else None})
+
+
+def _print_secret(session: Session, text: str, value: dict[str, Any]) -> None:
+    """``--show-secret``: the value unmasked, once (as JSON under ``--json``)."""
+    import json
+    import sys
+
+    sys.stdout.write((json.dumps(value, indent=2, ensure_ascii=False) if session.out.json else text) + "\n")
 
 
 @command(rooms, "embed")
@@ -255,14 +269,19 @@ def embed(
     width: Annotated[str, typer.Option(help="iframe width (pixels or a CSS length).")] = "100%",
     height: Annotated[str, typer.Option(help="iframe height.")] = "600",
     out: _Out = None,
+    force: ForceOpt = False,
+    show_secret: ShowSecretOpt = False,
 ) -> None:
-    """Make an iframe snippet for a room (a generate-access link inside). Use --out for the full HTML."""
+    """Make an iframe snippet for a room (a room link inside, masked; see --out, --show-secret)."""
     from moodhood.embed import iframe_html, link_from_url
 
     url = generate_link(session, space_id, room_id, name=name, role=role, ttl=ttl)
     html = iframe_html(link_from_url(url), width=width, height=height)
     if out is not None:
-        write_private_file(out, html + "\n")
+        write_secret(out, html + "\n", force=force, what="an iframe snippet (it holds a room link)")
+    if show_secret:
+        _print_secret(session, html, {"html": html, "savedTo": str(out) if out else None})
+        return
     if session.out.json:
         session.out.data({"html": html, "savedTo": str(out) if out else None})
     else:

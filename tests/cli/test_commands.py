@@ -59,7 +59,9 @@ def test_login_stores_both_tokens_privately_and_token_shows_them_masked(
     rows = shown.json()
     assert [r["kind"] for r in rows] == ["client", "user", "refresh"]
     assert [r["audience"] for r in rows] == ["client", "user", "user"]
-    assert all(r["expiresIn"].endswith(" d") for r in rows)
+    # machine values: seconds left and an ISO 8601 moment
+    assert all(isinstance(r["expiresIn"], int) and r["expiresIn"] > 6 * 86400 for r in rows)
+    assert all(r["expiresAt"].endswith("Z") and r["expired"] is False for r in rows)
     for value in values:
         assert value not in result.out + result.err + shown.out + shown.err
         assert any(r["token"] == "…" + value[-4:] for r in rows)
