@@ -259,7 +259,7 @@ def login(
                 "user": who,
                 "baseUrl": base_url,
                 "tokenFile": str(settings.token_path),
-                "clientSecret": profile.secret,
+                "clientSecretStore": profile.secret,
                 "tokens": tokens,
             }
         )
@@ -330,9 +330,9 @@ def status(session: Session) -> None:
         "baseUrl": profile.base_url,
         "clientId": profile.client_id,
         "user": profile.username,
-        "clientSecret": profile.secret,
+        "clientSecretStore": profile.secret,
         "clientSecretLocation": where(profile),
-        "password": "never stored",
+        "passwordStore": "never stored",
         "tokenFile": str(settings.token_path),
         "profiles": profile_names(),
     }

@@ -142,7 +142,10 @@ def test_rooms_lifecycle(cli: Runner, env: dict[str, str]) -> None:
     listed = cli("rooms", "list", space_id, env=env)
     assert listed.code == 0 and "Weekly" in listed.out and room_id in listed.out
 
-    deleted = cli("rooms", "delete", space_id, room_id, "--json", env=env)
+    refused = cli("rooms", "delete", space_id, room_id, "--json", env=env)
+    assert refused.code == 2 and "refusing to delete room" in _one_error_line(refused)
+    assert cli("rooms", "get", space_id, room_id, env=env).code == 0  # still there
+    deleted = cli("rooms", "delete", space_id, room_id, "--yes", "--json", env=env)
     assert deleted.code == 0 and deleted.json() == {"id": room_id, "deleted": True}
 
     gone = cli("rooms", "get", space_id, room_id, env=env)
