@@ -8,12 +8,12 @@
     python scripts/bench.py --markdown-out docs/benchmarks.md
 
 Sections: (1) client-side cost per call on ``httpx.MockTransport`` against raw httpx and the bare generated
-client; (2) requests per second against a sandbox process on loopback, sync and 64 asyncio tasks;
-(3) token requests counted at the transport; (4) ``import moodhood`` against ``import httpx``;
+client; (2) requests per second against a sandbox process on loopback, sync and 64 asyncio tasks; (3) token
+requests counted at the transport; (4) the SDK import and the ``moodhood`` command against ``import httpx``;
 (5) regeneration time of ``generated/``. Every comparison is made within the same run; a missed target is
-marked **NO** in the table (the exit code stays 0: timings are not pass/fail). ``--markdown-out`` replaces
-the text between ``<!-- bench:begin -->`` and ``<!-- bench:end -->`` in the file (or writes the file when
-it has no such markers).
+marked **NO** in the table (the exit code stays 0: timings are not pass/fail). ``--markdown-out`` replaces the
+text between ``<!-- bench:begin -->`` and ``<!-- bench:end -->`` in the file (or writes the file when it has
+no such markers).
 """
 
 from __future__ import annotations
@@ -110,14 +110,14 @@ def _write_markdown(path: Path, block: str) -> None:
 
 def _plan(quick: bool, rounds: int) -> dict[str, Callable[[], list[Row]]]:
     from _bench_client import bench_loopback, bench_mock
-    from _bench_startup import bench_imports, bench_regenerate
+    from _bench_startup import bench_cli, bench_imports, bench_regenerate
     from _bench_tokens import bench_tokens
 
     return {
         "mock": lambda: bench_mock(rounds, 200 if quick else 1000),
         "loopback": lambda: bench_loopback(max(rounds // 3, 1), 64 if quick else 640),
         "tokens": lambda: bench_tokens(1 if quick else 3),
-        "import": lambda: bench_imports(3 if quick else rounds),
+        "import": lambda: bench_imports(3 if quick else rounds) + bench_cli(3 if quick else rounds),
         "regen": lambda: bench_regenerate(1 if quick else 3),
     }
 

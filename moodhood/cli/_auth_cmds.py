@@ -99,12 +99,18 @@ def _stored_rows(settings: Settings, key_client: TokenKey, key_user: TokenKey | 
     return rows
 
 
-def _keys(base_url: str | None, client_id: str, username: str | None) -> tuple[TokenKey, TokenKey | None]:
-    from moodhood._config import resolve_base_url
+def _keys(base_url: str, client_id: str, username: str | None) -> tuple[TokenKey, TokenKey | None]:
+    """The token store keys; ``base_url`` normalised (a profile's is; ``_base`` makes one)."""
     from moodhood._store import TokenKey
 
-    base = str(resolve_base_url(base_url or None, environ={}))
-    return TokenKey(base, client_id, None), TokenKey(base, client_id, username) if username else None
+    return TokenKey(base_url, client_id, None), TokenKey(base_url, client_id, username) if username else None
+
+
+def _base(given: str | None) -> str:
+    """``given`` (or ``MOODHOOD_BASE_URL``'s default) normalised as the SDK keys its tokens."""
+    from moodhood._config import resolve_base_url
+
+    return str(resolve_base_url(given or None, environ={}))
 
 
 # -- login ------------------------------------------------------------------------------------------------
@@ -190,7 +196,7 @@ def login(
     """
     from moodhood_api.api.users import get_me
 
-    from moodhood._config import DEFAULT_BASE_URL, resolve_base_url
+    from moodhood._config import DEFAULT_BASE_URL
     from moodhood._credentials import Credentials
     from moodhood._exceptions import TokenStoreError
     from moodhood._store import FileTokenStore
@@ -207,7 +213,7 @@ def login(
     name = settings.profile_name
     old = _old_profile(name)
     base = _value(settings.base_url, old.base_url if old else None, "API base URL", default=DEFAULT_BASE_URL)
-    base_url = str(resolve_base_url(base, environ={}))
+    base_url = _base(base)
     same_client = old is not None and old.base_url == base_url
     client_id = _value(settings.client_id, old.client_id if same_client and old else None, "Client id")
     if not client_id:
@@ -358,7 +364,8 @@ def token(session: Session) -> None:
         _show_tokens(session, [token_info("personal", conn.token)])
         return
     assert conn.client_id is not None
-    base_url = settings.base_url or (conn.profile.base_url if conn.profile else None)
+    # A profile's base URL is stored normalised: no need to load httpx to normalise it (start-up time).
+    base_url = conn.profile.base_url if conn.profile and not settings.base_url else _base(settings.base_url)
     client_key, user_key = _keys(base_url, conn.client_id, conn.username)
     rows = _stored_rows(settings, client_key, user_key)
     if not rows:

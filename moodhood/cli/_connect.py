@@ -168,14 +168,16 @@ def password_provider(profile: Profile, username: str) -> Provider:
 
 def _profile_for(settings: Settings) -> Profile | None:
     """The saved profile, if it was made for the server and client these options name."""
-    from moodhood._config import resolve_base_url
     from moodhood.cli._profiles import load_profile
 
     profile = load_profile(settings.profile_name)
     if profile is None:
         return None
-    if settings.base_url and str(resolve_base_url(settings.base_url, environ={})) != profile.base_url:
-        return None
+    if settings.base_url:
+        from moodhood._config import resolve_base_url  # loads httpx: only when a base URL was given
+
+        if str(resolve_base_url(settings.base_url, environ={})) != profile.base_url:
+            return None
     if settings.client_id and settings.client_id != profile.client_id:
         return None
     return profile

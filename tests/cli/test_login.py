@@ -125,7 +125,11 @@ def test_login_once_then_commands_expiry_refresh_password_and_logout(
     status = cli("auth", "status", "--json")
     assert status.code == 0, status.err
     info = status.json()
-    assert (info["profile"], info["user"], info["clientSecretStore"]) == ("default", sandbox.username, "keyring")
+    assert (info["profile"], info["user"], info["clientSecretStore"]) == (
+        "default",
+        sandbox.username,
+        "keyring",
+    )
     assert [t["kind"] for t in info["tokens"]] == ["client", "user", "refresh"]
     assert all(isinstance(t["expiresIn"], int) for t in info["tokens"])
     results += [created, listed, status]
