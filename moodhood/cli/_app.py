@@ -160,6 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             result: Any = command.main(args=args, prog_name="moodhood", standalone_mode=False)
     except typer.Exit as exc:
         return exc.exit_code
+    except SystemExit as exc:  # typer's --show-completion / --install-completion end with sys.exit
+        return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
     except typer.Abort:
         sys.stderr.write("moodhood: aborted\n")
         return 1

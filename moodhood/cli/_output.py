@@ -67,8 +67,15 @@ def plain(value: object) -> Any:
 
 
 def styled(stream: object) -> bool:
-    """Whether ``stream`` is a terminal that wants colour and boxes (not piped, no ``NO_COLOR``, not dumb)."""
+    """Whether ``stream`` is a terminal that wants colour and boxes (not piped, no ``NO_COLOR``, not dumb).
+
+    Without rich (it comes with the ``cli`` extra, but typer runs without it) output stays plain.
+    """
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    import importlib.util
+
+    if importlib.util.find_spec("rich") is None:
         return False
     isatty = getattr(stream, "isatty", None)
     try:

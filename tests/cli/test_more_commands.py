@@ -7,6 +7,8 @@ import os
 import re
 import secrets
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -258,6 +260,48 @@ def test_records_and_analytics_after_a_call(
     )
     assert saved.code == 0, saved.err
     assert sheet.read_bytes()[:2] == b"PK"  # an XLSX file is a zip archive
+
+    # '-' is stdout for a file that holds no secret (a real process: the bytes as written)
+    piped = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "moodhood",
+            "analytics",
+            "report",
+            space_id,
+            "--room",
+            room_id,
+            "--call",
+            finished["callId"],
+            "--xlsx",
+            "-",
+        ],
+        env=os.environ | env | {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)},
+        capture_output=True,
+        timeout=60,
+    )
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout == sheet.read_bytes()
+    video = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "moodhood",
+            "records",
+            "download",
+            space_id,
+            room_id,
+            finished["recordId"],
+            "-o",
+            "-",
+        ],
+        env=os.environ | env | {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)},
+        capture_output=True,
+        timeout=60,
+    )
+    assert video.returncode == 0, video.stderr
+    assert video.stdout == SAMPLE_MP4
 
 
 def test_records_of_an_unknown_room_is_one_line(
