@@ -16,16 +16,10 @@ from typing import Any
 
 import pytest
 
-import moodhood
 from moodhood.cli import _prompt
 from moodhood.cli._keychain import KEYRING_SERVICE
 from tests.cli import _keyrings
-from tests.cli.conftest import Result, Runner
-
-needs_lazy_credentials = pytest.mark.skipif(
-    not hasattr(moodhood, "SecretProvider"),
-    reason="renewal from a profile needs the SDK's lazy credentials (moodhood.SecretProvider)",
-)
+from tests.cli.conftest import Result, Runner, needs_lazy_credentials
 
 DAY = 86400
 
