@@ -38,6 +38,7 @@ __all__ = ["Connection", "connection", "credentials", "open_client"]
 _HIDDEN = (*ENV_VARS.values(), "MOODHOOD_BASE_URL")
 
 Provider = Callable[[], str]
+"""A ``moodhood.SecretProvider``: called by the SDK only when a grant needs the value."""
 Secret = str | Provider
 
 
@@ -207,19 +208,6 @@ def connection(settings: Settings) -> Connection:
     )
 
 
-def _sdk_takes_providers() -> bool:
-    import moodhood
-
-    return hasattr(moodhood, "SecretProvider")
-
-
-def _for_sdk(value: Secret | None) -> Secret | None:
-    """The value itself; a provider is resolved now only by an SDK without ``SecretProvider`` support."""
-    if callable(value) and not _sdk_takes_providers():
-        return value()
-    return value
-
-
 def open_client(
     settings: Settings,
     *,
@@ -243,9 +231,9 @@ def open_client(
         return Moodhood(
             base_url=settings.base_url or (profile.base_url if profile else None),
             client_id=conn.client_id,
-            client_secret=_for_sdk(conn.client_secret),  # type: ignore[arg-type]
+            client_secret=conn.client_secret,
             username=conn.username,
-            password=_for_sdk(conn.password),  # type: ignore[arg-type]
+            password=conn.password,
             token=conn.token,
             token_store=store,
             on_token=on_token,

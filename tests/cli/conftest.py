@@ -46,12 +46,6 @@ class Result:
 
 Runner = Callable[..., Result]
 
-needs_lazy_credentials = pytest.mark.skipif(
-    not hasattr(__import__("moodhood"), "SecretProvider"),
-    reason="commands from a profile need the SDK's lazy credentials (moodhood.SecretProvider)",
-)
-"""Commands that run from a saved profile pass the client secret and password as providers."""
-
 
 @pytest.fixture
 def token_file(tmp_path: Path) -> Path:

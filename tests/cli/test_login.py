@@ -19,7 +19,7 @@ import pytest
 from moodhood.cli import _prompt
 from moodhood.cli._keychain import KEYRING_SERVICE
 from tests.cli import _keyrings
-from tests.cli.conftest import Result, Runner, needs_lazy_credentials
+from tests.cli.conftest import Result, Runner
 
 DAY = 86400
 
@@ -89,7 +89,6 @@ def _tokens(path: Path) -> dict[str | None, dict[str, Any]]:
     return {entry["username"]: entry for entry in data["entries"]}
 
 
-@needs_lazy_credentials
 def test_login_once_then_commands_expiry_refresh_password_and_logout(
     cli_home: Runner,
     login_env: dict[str, str],
@@ -162,7 +161,6 @@ def test_login_once_then_commands_expiry_refresh_password_and_logout(
     assert sandbox.client_secret not in text and sandbox.password not in text
 
 
-@needs_lazy_credentials
 def test_without_a_keyring_the_secret_is_kept_nowhere_and_asked_on_a_terminal(
     cli_home: Runner,
     login_env: dict[str, str],
@@ -189,7 +187,6 @@ def test_without_a_keyring_the_secret_is_kept_nowhere_and_asked_on_a_terminal(
     assert sandbox.client_secret not in _all_output(login, refused, renewed)
 
 
-@needs_lazy_credentials
 def test_secret_in_a_private_file_with_consent(
     cli_home: Runner, login_env: dict[str, str], sandbox: Any, headless: None, home: Path
 ) -> None:

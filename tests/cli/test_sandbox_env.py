@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from moodhood.sandbox import DEMO_CLIENT_SECRET, DEMO_PERSONAL_TOKEN
-from tests.cli.conftest import Runner, needs_lazy_credentials
+from tests.cli.conftest import Runner
 
 
 @pytest.fixture
@@ -59,7 +59,6 @@ def _exports(lines: list[str]) -> dict[str, str]:
     return found
 
 
-@needs_lazy_credentials
 def test_export_lines_log_you_in(cli: Runner, started: list[subprocess.Popen[str]], tmp_path: Path) -> None:
     env_file = tmp_path / "sandbox.env"
     lines = _sandbox(started, "--env-file", str(env_file))
