@@ -152,14 +152,12 @@ def _old_profile(name: str) -> Profile | None:
 
 
 def _personal_login(session: Session) -> None:
-    from moodhood_api.api.users import get_me
-
     from moodhood.cli._connect import credentials, open_client
 
     settings = session.settings
     creds = credentials(settings)
     with open_client(settings, creds=creds) as mh:
-        me = mh.call(get_me.sync_detailed)
+        me = mh.users.me()
     session.out.data(
         {
             "user": getattr(me, "email", None) or me.id,
@@ -194,8 +192,6 @@ def login(
     extra) when there is one, to a 0600 file with --store-secret-in-file, else nowhere. The password is
     never stored. A personal token (--token / MOODHOOD_TOKEN) needs no login; it is only checked.
     """
-    from moodhood_api.api.users import get_me
-
     from moodhood._config import DEFAULT_BASE_URL
     from moodhood._credentials import Credentials
     from moodhood._exceptions import TokenStoreError
@@ -241,7 +237,7 @@ def login(
     events: list[TokenEvent] = []
     creds = Credentials.user(client_id, secret, username, password)
     with open_client(settings, creds=creds, store=store, on_token=events.append) as mh:
-        me = mh.call(get_me.sync_detailed)
+        me = mh.users.me()
     if store.load(_keys(base_url, client_id, username)[1]) is None:  # type: ignore[arg-type]
         raise TokenStoreError(f"signed in, but the tokens could not be saved to {settings.token_path}")
     profile = Profile(

@@ -4,7 +4,7 @@ A command module writes::
 
     @command(rooms, "get")
     def get(session: Session, space_id: SpaceIdArg, room_id: RoomIdArg) -> None:
-        session.out.data(session.call(get_room.sync_detailed, space_id, room_id))
+        session.out.data(session.client.rooms.get(space_id, room_id))
 
 and ``command`` adds ``--base-url``, ``--client-id``, ``--client-secret``, ``--username``, ``--password``,
 ``--token``, ``--token-file`` (each falling back to its ``MOODHOOD_*`` variable), ``--profile``,
@@ -235,10 +235,6 @@ class Session:
 
             self._client = open_client(self.settings)
         return self._client
-
-    def call(self, endpoint: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """``client.call(endpoint, *args, **kwargs)``: the typed result, or a typed exception."""
-        return self.client.call(endpoint, *args, **kwargs)
 
     def close(self) -> None:
         """Close the client, if one was opened."""

@@ -37,11 +37,7 @@ def list_(
     date_to: _To = None,
 ) -> None:
     """List a room's recordings (admins only), optionally between two dates."""
-    from moodhood_api.api.room_records import list_room_records
-
-    result = session.call(
-        list_room_records.sync_detailed, space_id, room_id, **given(date_from=date_from, date_to=date_to)
-    )
+    result = session.client.records.list(space_id, room_id, **given(date_from=date_from, date_to=date_to))
     session.out.data(result.items, columns=RECORD_COLUMNS)
 
 
@@ -66,14 +62,11 @@ def download(
     force: ForceOpt = False,
 ) -> None:
     """Download a recording (a progress bar on a terminal), or print its link with --url-only."""
-    from moodhood_api.api.room_records import redirect_to_download_room_record
-
     from moodhood.cli._download import fetch, file_name
 
     if out is not None and not force and not is_stdout(out) and out.expanduser().exists():
         raise exists_error(out)  # before asking for a link
-    url = session.call(redirect_to_download_room_record.sync_detailed, space_id, room_id, record_id)
-    url = str(url).strip().strip('"')
+    url = session.client.records.download_url(space_id, room_id, record_id).strip().strip('"')
     if url_only:
         session.out.data({"recordId": record_id, "url": url})
         return

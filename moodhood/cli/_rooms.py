@@ -77,10 +77,8 @@ def _room_fields(
     record: bool | None,
     redirect_url: str | None,
 ) -> dict[str, Any]:
-    from moodhood_api.models import RoomType
-
     return given(
-        type_=RoomType(kind.value) if kind else None,
+        type=kind.value if kind else None,
         is_public=public,
         is_chat_allowed=chat,
         is_screensharing_allowed=screensharing,
@@ -92,17 +90,13 @@ def _room_fields(
 @command(rooms, "list")
 def list_(session: Session, space_id: SpaceIdArg) -> None:
     """List a space's rooms."""
-    from moodhood_api.api.space_rooms import list_rooms
-
-    session.out.data(session.call(list_rooms.sync_detailed, space_id).items, columns=ROOM_COLUMNS)
+    session.out.data(session.client.rooms.list(space_id).items, columns=ROOM_COLUMNS)
 
 
 @command(rooms, "get")
 def get(session: Session, space_id: SpaceIdArg, room_id: RoomIdArg) -> None:
     """Show one room."""
-    from moodhood_api.api.space_rooms import get_room
-
-    room = session.call(get_room.sync_detailed, space_id, room_id)
+    room = session.client.rooms.get(space_id, room_id)
     session.out.data(room, columns=None if session.out.json else ROOM_DETAIL)
 
 
@@ -119,11 +113,8 @@ def create(
     redirect_url: _Redirect = None,
 ) -> None:
     """Create a room in a space."""
-    from moodhood_api.api.space_rooms import create_room
-    from moodhood_api.models import RoomCreate
-
-    body = RoomCreate(name=name, **_room_fields(kind, public, chat, screensharing, record, redirect_url))
-    room = session.call(create_room.sync_detailed, space_id, body=body)
+    fields = _room_fields(kind, public, chat, screensharing, record, redirect_url)
+    room = session.client.rooms.create(space_id, name=name, **fields)
     session.out.data(room, columns=None if session.out.json else ROOM_DETAIL)
 
 
@@ -141,24 +132,19 @@ def update(
     redirect_url: _Redirect = None,
 ) -> None:
     """Change a room's settings (only the options given); shows the room afterwards."""
-    from moodhood_api.api.space_rooms import get_room, update_room
-    from moodhood_api.models import RoomUpdate
-
     fields = _room_fields(kind, public, chat, screensharing, record, redirect_url) | given(name=name)
     if not fields:
         raise typer.BadParameter("give at least one setting to change (see --help)")
-    session.call(update_room.sync_detailed, space_id, room_id, body=RoomUpdate(**fields))
-    room = session.call(get_room.sync_detailed, space_id, room_id)
+    session.client.rooms.update(space_id, room_id, **fields)
+    room = session.client.rooms.get(space_id, room_id)
     session.out.data(room, columns=None if session.out.json else ROOM_DETAIL)
 
 
 @command(rooms, "delete")
 def delete(session: Session, space_id: SpaceIdArg, room_id: RoomIdArg, yes: YesOpt = False) -> None:
     """Delete a room (asks first; --yes when not on a terminal)."""
-    from moodhood_api.api.space_rooms import delete_room
-
     confirm_destructive(f"delete room {room_id} of space {space_id}", yes)
-    session.call(delete_room.sync_detailed, space_id, room_id)
+    session.client.rooms.delete(space_id, room_id)
     session.out.data({"id": room_id, "deleted": True})
 
 
@@ -198,12 +184,11 @@ def generate_link(
     external_meeting_id: str | None = None,
 ) -> str:
     """Call generate-access and return the room link (it carries an access token: never print it whole)."""
-    from moodhood_api.api.room_generate_access import room_generate_access
-    from moodhood_api.models import GenerateAccessRequest, GenerateAccessRole
-
-    body = GenerateAccessRequest(
+    result = session.client.rooms.generate_access(
+        space_id,
+        room_id,
         username=name,
-        role=GenerateAccessRole(role.value),
+        role=role.value,
         **given(
             ttl=ttl,
             is_permanent=permanent or None,
@@ -211,7 +196,7 @@ def generate_link(
             external_meeting_id=external_meeting_id,
         ),
     )
-    url: str = session.call(room_generate_access.sync_detailed, space_id, room_id, body=body).url
+    url: str = result.url
     return url
 
 

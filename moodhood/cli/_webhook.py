@@ -95,21 +95,16 @@ def create(
     force: ForceOpt = False,
 ) -> None:
     """Set the space's webhook URL (space owner only; paid plans)."""
-    from moodhood_api.api.web_hook import create_web_hook
-    from moodhood_api.models import WebhookCreate
-
     if secret_file is not None:
         _check_destination(secret_file, show_secret, force)
-    result = session.call(create_web_hook.sync_detailed, space_id, body=WebhookCreate(url=url))
+    result = session.client.webhooks.create(space_id, url=url)
     _show_with_secret(session, result, secret_file, force=force, show_secret=show_secret)
 
 
 @command(webhook, "get")
 def get(session: Session, space_id: SpaceIdArg) -> None:
     """Show the space's webhook (URL and whether it is active)."""
-    from moodhood_api.api.web_hook import get_web_hook
-
-    session.out.data(session.call(get_web_hook.sync_detailed, space_id))
+    session.out.data(session.client.webhooks.get(space_id))
 
 
 @command(webhook, "update")
@@ -123,22 +118,17 @@ def update(
     ] = None,
 ) -> None:
     """Change the webhook's URL or switch it on or off."""
-    from moodhood_api.api.web_hook import update_web_hook
-    from moodhood_api.models import WebhookUpdate
-
     fields = given(url=url, is_active=active)
     if not fields:
         raise typer.BadParameter("give --url, --active or --inactive")
-    session.out.data(session.call(update_web_hook.sync_detailed, space_id, body=WebhookUpdate(**fields)))
+    session.out.data(session.client.webhooks.update(space_id, **fields))
 
 
 @command(webhook, "delete")
 def delete(session: Session, space_id: SpaceIdArg, yes: YesOpt = False) -> None:
     """Remove the space's webhook (asks first; --yes when not on a terminal)."""
-    from moodhood_api.api.web_hook import delete_web_hook
-
     confirm_destructive(f"delete the webhook of space {space_id}", yes)
-    session.call(delete_web_hook.sync_detailed, space_id)
+    session.client.webhooks.delete(space_id)
     session.out.data({"spaceId": space_id, "deleted": True})
 
 
@@ -152,11 +142,9 @@ def refresh_secret(
     yes: YesOpt = False,
 ) -> None:
     """Issue a new signing secret; the old one stops working (needs --secret-file or --show-secret)."""
-    from moodhood_api.api.web_hook import refresh_secret_web_hook
-
     _check_destination(secret_file, show_secret, force)
     confirm_destructive(f"rotate the webhook secret of space {space_id} (the old one stops working)", yes)
-    result = session.call(refresh_secret_web_hook.sync_detailed, space_id)
+    result = session.client.webhooks.refresh_secret(space_id)
     _show_with_secret(session, result, secret_file, force=force, show_secret=show_secret)
 
 
