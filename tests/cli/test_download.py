@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import io
+import sys
 import threading
 from collections.abc import Iterator
 from typing import ClassVar
@@ -85,3 +86,16 @@ def test_plain_http_to_a_remote_storage_host_needs_the_flag() -> None:
 )
 def test_file_name_from_the_link(url: str, name: str) -> None:
     assert file_name(url, "fallback.mp4") == name
+
+
+def test_a_progress_bar_on_a_terminal_leaves_the_bytes_alone(
+    storage: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import moodhood.cli._download as download
+
+    terminal = io.StringIO()
+    monkeypatch.setattr(download, "styled", lambda stream: True)
+    monkeypatch.setattr(sys, "stderr", terminal)
+    out = io.BytesIO()
+    assert fetch(f"{storage}/files/rec.mp4", out) == len(BODY)
+    assert out.getvalue() == BODY

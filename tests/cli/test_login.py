@@ -18,6 +18,7 @@ import pytest
 
 from moodhood.cli import _prompt
 from moodhood.cli._keychain import KEYRING_SERVICE
+from moodhood.sandbox._records import SAMPLE_MP4
 from tests.cli import _keyrings
 from tests.cli.conftest import Result, Runner
 
@@ -272,3 +273,37 @@ def test_a_refused_login_saves_no_profile(cli_home: Runner, login_env: dict[str,
     assert result.code == 1 and "invalid_grant" in result.err
     assert not (_config(home) / "profiles" / "default" / "profile.json").exists()
     assert "wrong-password-123" not in result.err
+
+
+def test_every_daily_command_runs_from_the_profile(
+    cli_home: Runner, login_env: dict[str, str], sandbox: Any, headless: None, tmp_path: Path
+) -> None:
+    """After one login, the daily commands need nothing in the environment."""
+    cli = cli_home
+    assert cli("login", "--no-store-secret", env=login_env).code == 0
+
+    def ok(*args: str) -> Any:
+        result = cli(*args, "--json")
+        assert result.code == 0, (args, result.err)
+        return result.json() if result.out.strip() else None
+
+    space = ok("spaces", "create", "Daily")["id"]
+    ok("spaces", "update", space, "--name", "Daily work")
+    room = ok("rooms", "create", space, "Stand-up", "--type", "webinar")["id"]
+    ok("rooms", "get", space, room)
+    ok("rooms", "update", space, room, "--no-chat")
+    assert room in [r["id"] for r in ok("rooms", "list", space)]
+    link = tmp_path / "link.txt"
+    ok("rooms", "link", space, room, "--name", "Ann", "-o", str(link))
+    assert "accessToken=" in link.read_text()
+    ok("invites", "create", space, "--role", "moderator")
+    ok("webhook", "create", space, "https://hooks.example.com/daily", "--secret-file", str(tmp_path / "s"))
+    ok("webhook", "get", space)
+    records = ok("records", "list", space, room)  # the sandbox keeps a sample recording in a new room
+    video = tmp_path / "video.mp4"
+    ok("records", "download", space, room, records[0]["id"], "-o", str(video))
+    assert video.read_bytes() == SAMPLE_MP4
+    assert isinstance(ok("analytics", "calls", space, "--room", room), list)
+    ok("webhook", "delete", space, "--yes")
+    ok("rooms", "delete", space, room, "--yes")
+    assert ok("token")[0]["kind"] == "client"
