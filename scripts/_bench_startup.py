@@ -21,6 +21,7 @@ compares; it writes nothing in the repository.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -154,6 +155,25 @@ def _command(argv: list[str], env: dict[str, str]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+def _command_on_terminal(argv: list[str], env: dict[str, str]) -> float:
+    """Like ``_command``, with stdin/stdout/stderr on a pseudo-terminal (what a person at a shell sees)."""
+    import pty
+
+    leader, follower = pty.openpty()
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        argv, cwd=REPO, env=env | {"TERM": "xterm"}, stdin=follower, stdout=follower, stderr=follower
+    )
+    os.close(follower)
+    with contextlib.suppress(OSError):  # EIO once the child has closed the terminal
+        while os.read(leader, 65536):
+            pass
+    process.wait()
+    elapsed = (time.perf_counter() - start) * 1000
+    os.close(leader)
+    return elapsed
+
+
 def bench_cli(rounds: int, target: float = 1.3) -> list[Row]:
     """Median wall time of whole processes: ``moodhood --help`` and ``moodhood token`` against httpx."""
     script = Path(sys.executable).with_name("moodhood")
@@ -162,24 +182,29 @@ def bench_cli(rounds: int, target: float = 1.3) -> list[Row]:
         env = _profile_home(Path(home))
         variants = {
             'python -c "import httpx"': [sys.executable, "-c", "import httpx"],
-            "moodhood --help": [*moodhood, "--help"],
-            "moodhood token (saved profile)": [*moodhood, "token"],
+            "moodhood --help (whole process, stdout piped)": [*moodhood, "--help"],
+            "moodhood token (saved profile) (whole process, stdout piped)": [*moodhood, "token"],
         }
+        on_terminal = {"moodhood --help (whole process, on a pseudo-terminal)": [*moodhood, "--help"]}
+        if sys.platform == "win32":  # pragma: no cover - no pty
+            on_terminal = {}
         for argv in variants.values():  # fill the bytecode caches
             _command(argv, env)
-        times: dict[str, list[float]] = {name: [] for name in variants}
+        times: dict[str, list[float]] = {name: [] for name in (*variants, *on_terminal)}
         for _ in range(rounds):
             for name, argv in variants.items():
                 times[name].append(_command(argv, env))
+            for name, argv in on_terminal.items():
+                times[name].append(_command_on_terminal(argv, env))
     base_name = 'python -c "import httpx"'
     base = median(times[base_name])
     rows = [Row(_SECTION_IMPORT, f"{base_name} (whole process)", f"{base:.1f} ms")]
-    for name in list(variants)[1:]:
+    for name in [*list(variants)[1:], *on_terminal]:
         value = median(times[name])
         rows.append(
             Row(
                 _SECTION_IMPORT,
-                f"{name} (whole process, stdout piped)",
+                name,
                 f"{value:.1f} ms",
                 f"httpx {base:.1f} ms",
                 f"{value / base:.2f}x",

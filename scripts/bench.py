@@ -8,13 +8,13 @@
     python scripts/bench.py --markdown-out docs/benchmarks.md
 
 Sections: (1) client-side cost per call on ``httpx.MockTransport`` against raw httpx and the bare generated
-client, and the typed resources (``mh.rooms.get``) against ``call`` and raw httpx with a full room;
-(2) requests per second against a sandbox process on loopback, sync and 64 asyncio tasks;
-(3) token requests counted at the transport; (4) the SDK import and the ``moodhood`` command against
-``import httpx``; (5) regeneration time of ``generated/``. Every comparison is made within the same run; a missed target is
-marked **NO** in the table (the exit code stays 0: timings are not pass/fail). ``--markdown-out`` replaces the
-text between ``<!-- bench:begin -->`` and ``<!-- bench:end -->`` in the file (or writes the file when it has
-no such markers).
+client, and the typed resources (``mh.rooms.get``) against ``call`` and raw httpx with a full room; (2)
+requests per second against a sandbox process on loopback, sync and 64 asyncio tasks; (3) token requests
+counted at the transport; (4) the SDK import and the ``moodhood`` command against ``import httpx``; (5)
+regeneration time of ``generated/``. Every comparison is made within the same run; a missed target is marked
+**NO** in the table (the exit code stays 0: timings are not pass/fail). ``--markdown-out`` replaces the text
+between ``<!-- bench:begin -->`` and ``<!-- bench:end -->`` in the file (or writes the file when it has no
+such markers).
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """The root ``moodhood`` command: global options, and the command modules loaded only when used.
 
 Start-up matters (``moodhood --help`` and ``moodhood token`` are run constantly): the root lists its
-commands from ``_catalog`` without importing them, help is plain click text unless stdout is a colour
-terminal, and rich, the generated models and the SDK client load only in the commands that use them.
+commands from ``_catalog`` without importing them; rich, the generated models and the SDK client load only
+in the commands that use them. Help is plain click text (typer's rich help is left off: it costs more than
+the whole rest of start-up).
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ import typer.core
 from moodhood.cli._catalog import CATALOG
 from moodhood.cli._common import GlobalOptions
 from moodhood.cli._errors import EXIT_USAGE, error_line, redact
-from moodhood.cli._output import styled
 
 __all__ = ["app", "main", "run"]
 
@@ -151,8 +151,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     Usage errors are reported like every other error: one line on stderr, never a traceback.
     """
     _tolerate_unencodable_output()
-    # Help in rich panels only for a person at a colour terminal; plain text when piped or NO_COLOR.
-    typer.core.HAS_RICH = styled(sys.stdout)
+    # Help is plain click text everywhere: typer's rich help would load rich's markdown renderer and make
+    # `moodhood --help` on a terminal 1.5x as slow as `import httpx` (docs/cli.md, "Fast start").
+    typer.core.HAS_RICH = False
     command = typer.main.get_command(app)
     args = list(sys.argv[1:] if argv is None else argv)
     try:
