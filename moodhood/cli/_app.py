@@ -32,8 +32,12 @@ class _LazyGroup(typer.core.TyperGroup):
         return [*self.commands, *(name for name in CATALOG if name not in self.commands)]
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        if cmd_name not in self.commands and cmd_name in CATALOG:
-            self._load(CATALOG[cmd_name].module)
+        if cmd_name not in self.commands:
+            # A known name loads its module; an unknown one loads them all, for "Did you mean ...?"
+            for module in (
+                {CATALOG[cmd_name].module} if cmd_name in CATALOG else {e.module for e in CATALOG.values()}
+            ):
+                self._load(module)
         return self.commands.get(cmd_name)
 
     def _load(self, module_name: str) -> None:

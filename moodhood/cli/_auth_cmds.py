@@ -352,22 +352,25 @@ def status(session: Session) -> None:
 
 def token(session: Session) -> None:
     """Show the tokens in use, masked: kind, audience, expiry (no request)."""
-    from moodhood.cli._connect import connection
+    from moodhood.cli._connect import connection, flags_beat_variables, profile_for
 
-    settings = session.settings
-    conn = connection(settings)
-    if conn.token:
+    settings = flags_beat_variables(session.settings)
+    profile = None if settings.token else profile_for(settings)
+    if settings.token or (profile is None and not settings.client_id):
+        conn = connection(settings)  # a personal token, or the one-line "not logged in"
+        assert conn.token is not None
         _show_tokens(session, [token_info("personal", conn.token)])
         return
-    assert conn.client_id is not None
+    client_id = settings.client_id or (profile.client_id if profile else "")
+    username = settings.username or (profile.username if profile else None)
     # A profile's base URL is stored normalised: no need to load httpx to normalise it (start-up time).
-    base_url = conn.profile.base_url if conn.profile and not settings.base_url else _base(settings.base_url)
-    client_key, user_key = _keys(base_url, conn.client_id, conn.username)
+    base_url = profile.base_url if profile and not settings.base_url else _base(settings.base_url)
+    client_key, user_key = _keys(base_url, client_id, username)
     rows = _stored_rows(settings, client_key, user_key)
     if not rows:
-        who = f"{conn.username} via " if conn.username else ""
+        who = f"{username} via " if username else ""
         raise CommandError(
-            f"no stored tokens for {who}client {conn.client_id!r} at {client_key.base_url} in "
+            f"no stored tokens for {who}client {client_id!r} at {client_key.base_url} in "
             f"{settings.token_path}: run 'moodhood login' first"
         )
     _show_tokens(session, rows)

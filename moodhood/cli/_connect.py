@@ -33,7 +33,16 @@ if TYPE_CHECKING:
     from moodhood.cli._common import Settings
     from moodhood.cli._profiles import Profile
 
-__all__ = ["Connection", "connection", "credentials", "open_client"]
+__all__ = [
+    "Connection",
+    "connection",
+    "credentials",
+    "flags_beat_variables",
+    "open_client",
+    "password_provider",
+    "profile_for",
+    "secret_provider",
+]
 
 _HIDDEN = (*ENV_VARS.values(), "MOODHOOD_BASE_URL")
 
@@ -48,7 +57,7 @@ def _need(value: str | None, flag: str, env: str, why: str = "") -> str:
     return value
 
 
-def _flags_beat_variables(settings: Settings) -> Settings:
+def flags_beat_variables(settings: Settings) -> Settings:
     """A personal token and client credentials given at different levels: keep the flag's side."""
     client_given = settings.client_id or settings.client_secret
     if settings.token and client_given:
@@ -67,7 +76,7 @@ def credentials(settings: Settings, *, user: bool | None = None) -> Credentials:
     ``user=True`` demands a user (username and password); ``user=False`` ignores them.
     """
     if not user:
-        settings = _flags_beat_variables(settings)
+        settings = flags_beat_variables(settings)
     client_given = settings.client_id or settings.client_secret
     if settings.token and not user:
         if client_given:
@@ -167,7 +176,7 @@ def password_provider(profile: Profile, username: str) -> Provider:
     return provide
 
 
-def _profile_for(settings: Settings) -> Profile | None:
+def profile_for(settings: Settings) -> Profile | None:
     """The saved profile, if it was made for the server and client these options name."""
     from moodhood.cli._profiles import load_profile
 
@@ -186,10 +195,10 @@ def _profile_for(settings: Settings) -> Profile | None:
 
 def connection(settings: Settings) -> Connection:
     """Who to authenticate as: a personal token, the options given, or the saved profile filling in."""
-    settings = _flags_beat_variables(settings)
+    settings = flags_beat_variables(settings)
     if settings.token:
         return Connection.of(credentials(settings))
-    profile = _profile_for(settings)
+    profile = profile_for(settings)
     if profile is None:
         if not (settings.client_id or settings.client_secret or settings.username or settings.password):
             flag = "" if settings.profile_name == "default" else f" --profile {settings.profile_name}"
