@@ -71,10 +71,7 @@ def token_info(
 
 
 def _for_people(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [
-        row | {"expiresIn": human_left(row["expiresIn"]) if row["expired"] is not None else human_left(None)}
-        for row in rows
-    ]
+    return [row | {"expiresIn": human_left(row["expiresIn"])} for row in rows]
 
 
 def _show_tokens(session: Session, rows: list[dict[str, Any]]) -> None:
@@ -99,11 +96,16 @@ def _stored_rows(settings: Settings, key_client: TokenKey, key_user: TokenKey | 
     return rows
 
 
-def _keys(base_url: str, client_id: str, username: str | None) -> tuple[TokenKey, TokenKey | None]:
-    """The token store keys; ``base_url`` normalised (a profile's is; ``_base`` makes one)."""
+def _key(base_url: str, client_id: str, username: str | None = None) -> TokenKey:
+    """A token store key; ``base_url`` normalised (a profile's is; ``_base`` makes one)."""
     from moodhood._store import TokenKey
 
-    return TokenKey(base_url, client_id, None), TokenKey(base_url, client_id, username) if username else None
+    return TokenKey(base_url, client_id, username)
+
+
+def _keys(base_url: str, client_id: str, username: str | None) -> tuple[TokenKey, TokenKey | None]:
+    """The client's key and, with a username, the user's."""
+    return _key(base_url, client_id), _key(base_url, client_id, username) if username else None
 
 
 def _base(given: str | None) -> str:
@@ -231,14 +233,14 @@ def login(
     session.redact(secret, password)
     settings.token_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     store = FileTokenStore(settings.token_path)
-    for key in _keys(base_url, client_id, username):
-        if key is not None:
-            store.delete(key)
+    user_key = _key(base_url, client_id, username)
+    store.delete(_key(base_url, client_id))
+    store.delete(user_key)
     events: list[TokenEvent] = []
     creds = Credentials.user(client_id, secret, username, password)
     with open_client(settings, creds=creds, store=store, on_token=events.append) as mh:
         me = mh.users.me()
-    if store.load(_keys(base_url, client_id, username)[1]) is None:  # type: ignore[arg-type]
+    if store.load(user_key) is None:
         raise TokenStoreError(f"signed in, but the tokens could not be saved to {settings.token_path}")
     profile = Profile(
         name=name,

@@ -131,8 +131,9 @@ def test_login_once_then_commands_expiry_refresh_password_and_logout(
     # the access token expires: the refresh grant renews it with the secret from the keyring
     before = _tokens(profile_dir / "tokens.json")[sandbox.username]
     sandbox.advance_clock(7 * DAY + 60)
-    renewed = cli("spaces", "list", "--json")
+    renewed = cli("-v", "spaces", "list", "--json")  # with the request log: it names no secret either
     assert renewed.code == 0, renewed.err
+    assert "(refresh_token grant)" in renewed.err  # the refresh grant renewed it
     after = _tokens(profile_dir / "tokens.json")[sandbox.username]
     assert after["access"]["value"] != before["access"]["value"]
     results.append(renewed)
@@ -160,6 +161,8 @@ def test_login_once_then_commands_expiry_refresh_password_and_logout(
     results += [out, gone]
     text = _all_output(*results)
     assert sandbox.client_secret not in text and sandbox.password not in text
+    for entry in (before, after):  # tokens only ever shown by their last 4 characters
+        assert entry["access"]["value"] not in text and entry["refresh"]["value"] not in text
 
 
 def test_without_a_keyring_the_secret_is_kept_nowhere_and_asked_on_a_terminal(
