@@ -15,34 +15,37 @@ testing kit in ``moodhood.testing`` and the local server in ``moodhood.sandbox``
 
 from __future__ import annotations
 
-from moodhood._auth import MoodhoodAuth, TokenEvent
-from moodhood._client import AsyncMoodhood, Moodhood
-from moodhood._config import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven
-from moodhood._credentials import Credentials, SecretProvider
-from moodhood._exceptions import (
-    APIConnectionError,
-    APIError,
-    APIResponseValidationError,
-    APIStatusError,
-    APITimeoutError,
-    AuthenticationError,
-    BadRequestError,
-    ConfigurationError,
-    ConflictError,
-    InsecureTransportError,
-    InternalServerError,
-    MoodhoodError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    TokenError,
-    TokenStoreError,
-    UnprocessableEntityError,
-    WebhookVerificationError,
-)
-from moodhood._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
-from moodhood._store import FileTokenStore, MemoryTokenStore, TokenStore
-from moodhood._tokens import Token, TokenState
+import typing as _typing
+
+if _typing.TYPE_CHECKING:
+    from moodhood._auth import MoodhoodAuth, TokenEvent
+    from moodhood._client import AsyncMoodhood, Moodhood
+    from moodhood._config import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven
+    from moodhood._credentials import Credentials, SecretProvider
+    from moodhood._exceptions import (
+        APIConnectionError,
+        APIError,
+        APIResponseValidationError,
+        APIStatusError,
+        APITimeoutError,
+        AuthenticationError,
+        BadRequestError,
+        ConfigurationError,
+        ConflictError,
+        InsecureTransportError,
+        InternalServerError,
+        MoodhoodError,
+        NotFoundError,
+        PermissionDeniedError,
+        RateLimitError,
+        TokenError,
+        TokenStoreError,
+        UnprocessableEntityError,
+        WebhookVerificationError,
+    )
+    from moodhood._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
+    from moodhood._store import FileTokenStore, MemoryTokenStore, TokenStore
+    from moodhood._tokens import Token, TokenState
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -85,9 +88,84 @@ __all__ = [
     "WebhookVerificationError",
 ]
 
-# Show the public names as moodhood.X in reprs, tracebacks and docs, not as the private module they live in.
-for _name in __all__:
-    _obj = globals()[_name]
-    if isinstance(_obj, type) and _obj.__module__.startswith("moodhood._"):
-        _obj.__module__ = "moodhood"
-del _name, _obj
+_SOURCES = {
+    "moodhood._auth": (
+        "MoodhoodAuth",
+        "TokenEvent",
+    ),
+    "moodhood._client": (
+        "AsyncMoodhood",
+        "Moodhood",
+    ),
+    "moodhood._config": (
+        "DEFAULT_BASE_URL",
+        "DEFAULT_MAX_RETRIES",
+        "DEFAULT_TIMEOUT",
+        "NOT_GIVEN",
+        "NotGiven",
+    ),
+    "moodhood._credentials": ("Credentials", "SecretProvider"),
+    "moodhood._exceptions": (
+        "APIConnectionError",
+        "APIError",
+        "APIResponseValidationError",
+        "APIStatusError",
+        "APITimeoutError",
+        "AuthenticationError",
+        "BadRequestError",
+        "ConfigurationError",
+        "ConflictError",
+        "InsecureTransportError",
+        "InternalServerError",
+        "MoodhoodError",
+        "NotFoundError",
+        "PermissionDeniedError",
+        "RateLimitError",
+        "TokenError",
+        "TokenStoreError",
+        "UnprocessableEntityError",
+        "WebhookVerificationError",
+    ),
+    "moodhood._retry": (
+        "AsyncRetryTransport",
+        "RetryPolicy",
+        "RetryTransport",
+    ),
+    "moodhood._store": (
+        "FileTokenStore",
+        "MemoryTokenStore",
+        "TokenStore",
+    ),
+    "moodhood._tokens": (
+        "Token",
+        "TokenState",
+    ),
+}
+"""Where each public name lives. ``import moodhood`` loads none of them: the command line starts without
+httpx; the first ``moodhood.X`` (or ``from moodhood import X``) loads them all, as an eager import would."""
+
+
+def _load_all() -> None:
+    import importlib
+
+    namespace = globals()
+    for module_name, names in _SOURCES.items():
+        module = importlib.import_module(module_name)
+        for name in names:
+            obj = getattr(module, name)
+            # Show the public names as moodhood.X in reprs, tracebacks and docs, not their private module.
+            if isinstance(obj, type) and obj.__module__.startswith("moodhood._"):
+                obj.__module__ = "moodhood"
+            namespace[name] = obj
+
+
+if not _typing.TYPE_CHECKING:
+
+    def __getattr__(name: str) -> object:
+        if name in __all__ and name not in globals():
+            _load_all()
+            return globals()[name]
+        raise AttributeError(f"module 'moodhood' has no attribute {name!r}")
+
+    def __dir__() -> list[str]:
+        return sorted(set(globals()) | set(__all__))

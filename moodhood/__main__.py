@@ -6,14 +6,14 @@ import sys
 
 
 def main() -> None:
-    """Run the ``moodhood`` command line; explain how to install it when the ``cli`` extra is missing."""
+    """Run the ``moodhood`` command line, or name the pip command that installs the ``cli`` extra."""
+    from moodhood._extras import MissingExtraError, require
+
     try:
+        require("cli", "typer", feature="the moodhood command")
         from moodhood.cli._app import run
-    except ModuleNotFoundError as exc:  # typer or rich missing
-        sys.stderr.write(
-            f"moodhood: the command line needs the 'cli' extra ({exc.name} is missing): "
-            "pip install 'moodhood[cli,sandbox]'\n"
-        )
+    except MissingExtraError as exc:
+        sys.stderr.write(f"moodhood: error: {exc}\n")
         raise SystemExit(2) from None
     run()
 

@@ -28,7 +28,10 @@ response (``moodhood._public``): no bearer, no request body, no history.
 
 from __future__ import annotations
 
-import httpx
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = [
     "APIConnectionError",

@@ -11,7 +11,8 @@ Sections: (1) client-side cost per call on ``httpx.MockTransport`` against raw h
 client, and the typed resources (``mh.rooms.get``) against ``call`` and raw httpx with a full room;
 (2) requests per second against a sandbox process on loopback, sync and 64 asyncio tasks;
 (3) token requests counted at the transport, and the longest event-loop step while 100 tasks cross
-expiry, against Authlib as an anchor; (4) ``import moodhood`` against ``import httpx``;
+expiry, against Authlib as an anchor; (4) the SDK import and the ``moodhood`` command
+against ``import httpx``;
 (5) regeneration time of ``generated/``; (6) ``json.loads`` + ``Room.from_dict`` of a full room against
 ``json.loads``, with the generator's stock model template (before) and ours (after), and per call;
 (7) webhook verification of hostile payloads (time, memory). Every comparison is made within the same run;
@@ -115,7 +116,7 @@ def _write_markdown(path: Path, block: str) -> None:
 def _plan(quick: bool, rounds: int) -> dict[str, Callable[[], list[Row]]]:
     from _bench_client import bench_loopback, bench_mock, bench_resources
     from _bench_models import bench_models
-    from _bench_startup import bench_imports, bench_regenerate
+    from _bench_startup import bench_cli, bench_imports, bench_regenerate
     from _bench_tokens import bench_loop_steps, bench_tokens
     from _bench_webhooks import bench_webhooks
 
@@ -124,7 +125,7 @@ def _plan(quick: bool, rounds: int) -> dict[str, Callable[[], list[Row]]]:
         "resources": lambda: bench_resources(rounds, 100 if quick else 1000),
         "loopback": lambda: bench_loopback(max(rounds // 3, 1), 64 if quick else 640),
         "tokens": lambda: bench_tokens(1 if quick else 3) + bench_loop_steps(1 if quick else 5),
-        "import": lambda: bench_imports(3 if quick else rounds),
+        "import": lambda: bench_imports(3 if quick else rounds) + bench_cli(3 if quick else rounds),
         "regen": lambda: bench_regenerate(1 if quick else 3),
         "models": lambda: bench_models(rounds, 200 if quick else 2000, 100 if quick else 1000),
         "webhooks": lambda: bench_webhooks(2 if quick else 9),

@@ -53,7 +53,9 @@ def test_quick_run_prints_every_section_as_one_table() -> None:
     assert results["100 asyncio tasks crossing expiry"][6] == "yes"
     steps = results["AsyncMoodhood (user mode: refresh grant)"][2]
     assert re.fullmatch(r"[\d.]+ ms CPU, [\d.]+ ms wall \(medians of 1\); 1 token request", steps)
-    assert re.fullmatch(r"[+-][\d.]+ ms", results["import moodhood (includes httpx)"][4])
+    assert re.fullmatch(r"[+-][\d.]+ ms", results["from moodhood import Moodhood (includes httpx)"][4])
+    for command in ("moodhood --help", "moodhood token (saved profile)"):
+        assert re.fullmatch(r"[\d.]+x", results[f"{command} (whole process, stdout piped)"][4])
     assert results["regenerate.py --check (generate to a temp dir, compare)"][2].endswith(" s")
     parse = results["parse full room: json.loads + Room.from_dict vs json.loads"]
     assert re.fullmatch(r"[\d.]+ µs", parse[2]) and re.fullmatch(r"[\d.]+x", parse[4])
@@ -74,7 +76,7 @@ def test_markdown_out_replaces_only_the_marked_block(tmp_path: Path) -> None:
     assert text.startswith("# Title\n\nbefore\n<!-- bench:begin -->\n| Section |")
     assert text.endswith("<!-- bench:end -->\nafter\n")
     assert "old table" not in text
-    assert "import moodhood (includes httpx)" in text and "Machine: " in text
+    assert "from moodhood import Moodhood (includes httpx)" in text and "Machine: " in text
 
 
 def test_unknown_section_is_a_usage_error() -> None:

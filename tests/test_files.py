@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from moodhood._files import locked, write_private
-from moodhood.cli._output import write_private_file
+from moodhood.cli._outfiles import write_secret
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes and flock")
 
@@ -132,9 +132,9 @@ def test_the_cli_writer_delegates_and_refuses_symlinks(tmp_path: Path) -> None:
     victim.write_text("keep")
     (tmp_path / "link").symlink_to(victim)
     with pytest.raises(OSError, match="symbolic link"):
-        write_private_file(tmp_path / "link", "secret")
+        write_secret(tmp_path / "link", "secret", force=True)
     assert victim.read_text() == "keep"
-    write_private_file(tmp_path / "new" / "file.txt", "secret\n")
+    write_secret(tmp_path / "new" / "file.txt", "secret\n", force=False)
     assert (tmp_path / "new" / "file.txt").read_text() == "secret\n"
     if sys.platform != "win32":
         assert _mode(tmp_path / "new" / "file.txt") == 0o600

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 from typing import Annotated
-from urllib.parse import quote
 
 import typer
 
 from moodhood.cli._common import Session, SpaceIdArg, command
+from moodhood.cli._outfiles import ForceOpt, is_stdout, public_file
 
 __all__ = ["register"]
 
@@ -43,10 +43,8 @@ def calls(
     ] = None,
 ) -> None:
     """List a room's finished calls of one day."""
-    from moodhood_api.api.space_analytics import analytics_calls
-
     day = date or _today()
-    result = session.call(analytics_calls.sync_detailed, space_id, room_id=room, date=day)
+    result = session.client.analytics.calls(space_id, room_id=room, date=day)
     session.out.data(result.items, columns=CALL_COLUMNS)
 
 
@@ -61,32 +59,23 @@ def report(
     xlsx: Annotated[
         Path | None,
         typer.Option(
-            "--xlsx", help="Save the XLSX report to this file instead of showing JSON.", show_default=False
+            "--xlsx",
+            help="Save the XLSX report to this file ('-': stdout) instead of showing JSON.",
+            show_default=False,
         ),
     ] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Show a finished call's analytics report (JSON), or save it as an XLSX file."""
-    from moodhood_api.api.space_analytics import get_room_analytics_report
-    from moodhood_api.models import AnalyticsReportFormat
-
+    reports = session.client.analytics
     if xlsx is not None:
-        # The generated function parses JSON only; the SDK's own httpx client (auth, retries, typed
-        # errors) fetches the file.
-        http = session.client.client.get_httpx_client()
-        response = http.get(
-            f"/spaces/{quote(space_id, safe='')}/analytics/report",
-            params={"roomId": room, "callId": call, "format": AnalyticsReportFormat.XLSX.value},
-        )
-        xlsx.expanduser().write_bytes(response.content)
-        session.out.data({"callId": call, "savedTo": str(xlsx), "bytes": len(response.content)})
+        with public_file(xlsx, force=force) as handle:
+            content = reports.report(space_id, room_id=room, call_id=call, format="xlsx")
+            handle.write(content)
+        if not is_stdout(xlsx):
+            session.out.data({"callId": call, "savedTo": str(xlsx), "bytes": len(content)})
         return
-    result = session.call(
-        get_room_analytics_report.sync_detailed,
-        space_id,
-        room_id=room,
-        call_id=call,
-        format_=AnalyticsReportFormat.JSON,
-    )
+    result = reports.report(space_id, room_id=room, call_id=call, format="json")
     session.out.data(result)
 
 

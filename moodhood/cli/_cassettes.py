@@ -24,6 +24,7 @@ def register(app: typer.Typer) -> None:
 
     @cassettes.command("lint")
     def lint(
+        ctx: typer.Context,
         paths: Annotated[
             list[Path],
             typer.Argument(
@@ -36,8 +37,10 @@ def register(app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         """Report unscrubbed tokens, secrets and credentials as FILE:LINE: finding (exit 1 if any)."""
+        from moodhood.cli._common import global_options
         from moodhood.testing import lint_cassettes
 
+        as_json = as_json or global_options(ctx).json_output
         try:
             findings = lint_cassettes(paths)
         except FileNotFoundError as exc:

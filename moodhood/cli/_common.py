@@ -4,12 +4,14 @@ A command module writes::
 
     @command(rooms, "get")
     def get(session: Session, space_id: SpaceIdArg, room_id: RoomIdArg) -> None:
-        session.out.data(session.call(get_room.sync_detailed, space_id, room_id))
+        session.out.data(session.client.rooms.get(space_id, room_id))
 
 and ``command`` adds ``--base-url``, ``--client-id``, ``--client-secret``, ``--username``, ``--password``,
-``--token``, ``--token-file`` (each falling back to its ``MOODHOOD_*`` variable), ``--json`` and
-``--verbose``, builds the ``Session``, closes it afterwards, and sends every error through the one handler
-in ``_errors``. A flag beats a variable: ``Settings.from_env`` records which values came from variables.
+``--token``, ``--token-file`` (each falling back to its ``MOODHOOD_*`` variable), ``--profile``,
+``--allow-insecure-http``, ``--json`` and ``--verbose``, builds the ``Session``, closes it afterwards, and
+sends every error through the one handler in ``_errors``. A flag beats a variable: ``Settings.from_env``
+records which values came from variables. The global options (``--json``, ``-v``, ``--profile``,
+``--base-url``) may also come before the command: ``moodhood --json spaces list``.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ import contextlib
 import functools
 import inspect
 import logging
-import os
 import sys
 import typing
 from collections.abc import Callable, Iterator, Mapping
@@ -36,14 +37,18 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CONNECTION_PANEL",
+    "GlobalOptions",
     "JsonOpt",
     "RoomIdArg",
     "Session",
     "Settings",
     "SpaceIdArg",
+    "YesOpt",
     "command",
+    "confirm_destructive",
     "default_token_file",
     "given",
+    "global_options",
 ]
 
 CONNECTION_PANEL = "Connection (each falls back to its MOODHOOD_* variable)"
@@ -86,6 +91,18 @@ _TokenFile = Annotated[
         "Where 'moodhood login' keeps tokens (default: ~/.config/moodhood/tokens.json).",
     ),
 ]
+_Profile = Annotated[
+    str | None,
+    _opt("--profile", "MOODHOOD_PROFILE", "The profile saved by 'moodhood login' (default: default)."),
+]
+_Insecure = Annotated[
+    bool,
+    typer.Option(
+        "--allow-insecure-http",
+        help="Allow plain http:// to a host that is not loopback (secrets travel unencrypted).",
+        rich_help_panel=CONNECTION_PANEL,
+    ),
+]
 _Verbose = Annotated[
     bool,
     typer.Option("--verbose", "-v", help="Log each HTTP request (method, path, status, time) to stderr."),
@@ -99,6 +116,8 @@ _COMMON_PARAMS = (
     ("password", _Password, None),
     ("token", _Token, None),
     ("token_file", _TokenFile, None),
+    ("profile", _Profile, None),
+    ("allow_insecure_http", _Insecure, False),
     ("json_output", JsonOpt, False),
     ("verbose", _Verbose, False),
 )
@@ -133,10 +152,27 @@ def given(**fields: Any) -> dict[str, Any]:
     return {k: v for k, v in fields.items() if v is not None}
 
 
-def default_token_file() -> Path:
-    """``$XDG_CONFIG_HOME/moodhood/tokens.json``, or ``~/.config/moodhood/tokens.json``."""
-    config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(config) / "moodhood" / "tokens.json"
+def default_token_file(profile: str = "default") -> Path:
+    """The token file of ``profile``: ``$XDG_CONFIG_HOME/moodhood/profiles/<profile>/tokens.json``."""
+    from moodhood.cli._profiles import profile_dir
+
+    return profile_dir(profile) / "tokens.json"
+
+
+@dataclass(frozen=True)
+class GlobalOptions:
+    """The options given before the command (``moodhood --json -v --profile work spaces list``)."""
+
+    json_output: bool = False
+    verbose: bool = False
+    profile: str | None = None
+    base_url: str | None = None
+
+
+def global_options(ctx: typer.Context) -> GlobalOptions:
+    """The global options given before the command (all unset when none were)."""
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, GlobalOptions) else GlobalOptions()
 
 
 @dataclass(frozen=True, repr=False)
@@ -150,6 +186,8 @@ class Settings:
     password: str | None = None
     token: str | None = None
     token_file: Path | None = None
+    profile: str | None = None
+    allow_insecure_http: bool = False
     json_output: bool = False
     verbose: bool = False
     from_env: frozenset[str] = frozenset()
@@ -163,9 +201,16 @@ class Settings:
         return f"Settings(base_url={self.base_url!r}, client_id={self.client_id!r})"
 
     @property
+    def profile_name(self) -> str:
+        """``--profile`` / ``MOODHOOD_PROFILE``, else ``default``; checked."""
+        from moodhood.cli._profiles import DEFAULT_PROFILE, check_name
+
+        return check_name(self.profile or DEFAULT_PROFILE)
+
+    @property
     def token_path(self) -> Path:
-        """The token file to use: ``--token-file`` / ``MOODHOOD_TOKEN_FILE`` or the default."""
-        return (self.token_file or default_token_file()).expanduser()
+        """The token file to use: ``--token-file`` / ``MOODHOOD_TOKEN_FILE``, else the profile's."""
+        return (self.token_file or default_token_file(self.profile_name)).expanduser()
 
 
 class Session:
@@ -175,6 +220,12 @@ class Session:
         self.settings = settings
         self.out = Output(json=settings.json_output)
         self._client: Moodhood | None = None
+        self.known_secrets: list[str] = list(settings.secrets())
+        """Values masked in any error line of this command (the options' secrets, and typed ones)."""
+
+    def redact(self, *values: str | None) -> None:
+        """Mask these values (typed at a prompt, say) in any error line of this command."""
+        self.known_secrets.extend(v for v in values if v)
 
     @property
     def client(self) -> Moodhood:
@@ -185,15 +236,43 @@ class Session:
             self._client = open_client(self.settings)
         return self._client
 
-    def call(self, endpoint: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """``client.call(endpoint, *args, **kwargs)``: the typed result, or a typed exception."""
-        return self.client.call(endpoint, *args, **kwargs)
-
     def close(self) -> None:
         """Close the client, if one was opened."""
         if self._client is not None:
             client, self._client = self._client, None
             client.close()
+
+
+def _merge_global(ctx: typer.Context, values: dict[str, Any]) -> None:
+    """Fill in the options given before the command; one given after it (on the command line) wins."""
+    early = global_options(ctx)
+    for name in ("json_output", "verbose"):
+        values[name] = values[name] or getattr(early, name)
+    for name in ("profile", "base_url"):
+        source = ctx.get_parameter_source(name)
+        given_after = source is not None and source.name == "COMMANDLINE"
+        if getattr(early, name) is not None and not given_after:
+            values[name] = getattr(early, name)
+
+
+YesOpt = Annotated[
+    bool, typer.Option("--yes", "-y", help="Do it without asking (required when not on a terminal).")
+]
+
+
+def confirm_destructive(what: str, yes: bool) -> None:
+    """Go on only with ``--yes`` or a "yes" typed at the terminal; without a terminal, exit 2 and say so."""
+    from moodhood.cli import _prompt
+    from moodhood.cli._errors import EXIT_USAGE, CommandError
+
+    if yes:
+        return
+    if not _prompt.interactive():
+        raise CommandError(
+            f"refusing to {what} without --yes (not a terminal to ask on)", exit_code=EXIT_USAGE
+        )
+    if not _prompt.confirm(f"{what[0].upper()}{what[1:]}?"):
+        raise CommandError("aborted: nothing was changed", exit_code=1)
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -226,12 +305,12 @@ def command(
         @functools.wraps(func)
         def callback(**kwargs: Any) -> Any:
             ctx: typer.Context = kwargs.pop("_ctx")
+            values = {name: kwargs.pop(name) for name, _, _ in _COMMON_PARAMS}
+            _merge_global(ctx, values)
             from_env = frozenset(name for name, _, _ in _COMMON_PARAMS if _is_from_env(ctx, name))
-            settings = Settings(
-                **{name: kwargs.pop(name) for name, _, _ in _COMMON_PARAMS}, from_env=from_env
-            )
-            with handle_errors(settings.secrets()), _request_log(settings.verbose):
-                session = Session(settings)
+            settings = Settings(**values, from_env=from_env)
+            session = Session(settings)
+            with handle_errors(session.known_secrets), _request_log(settings.verbose):
                 try:
                     return func(session, **kwargs)
                 finally:

@@ -100,14 +100,26 @@ def describe(exc: BaseException) -> tuple[str, int]:
         cause = exc.__cause__
         detail = f"{exc.message.rstrip('.')}: {cause}" if cause is not None and str(cause) else exc.message
         return f"cannot reach the MoodHood API at{url}: {detail}", EXIT_FAILURE
+    if isinstance(exc, errors.InsecureTransportError):
+        return (
+            f"{str(exc).split(': use https://')[0]}: use https://, or pass --allow-insecure-http if this "
+            "network is trusted",
+            EXIT_USAGE,
+        )
     if isinstance(exc, errors.ConfigurationError):
-        return f"configuration: {exc}", EXIT_USAGE
+        from moodhood._extras import MissingExtraError
+
+        prefix = "" if isinstance(exc, MissingExtraError) else "configuration: "
+        return f"{prefix}{exc}", EXIT_USAGE
     if isinstance(exc, errors.WebhookVerificationError):
         return f"webhook rejected: {exc}", EXIT_FAILURE
     if isinstance(exc, errors.MoodhoodError):
         return f"{type(exc).__name__}: {exc}", EXIT_FAILURE
     if isinstance(exc, KeyboardInterrupt):
         return "interrupted", EXIT_INTERRUPTED
+    if isinstance(exc, FileExistsError):
+        name = exc.filename or str(exc).split(" exists")[0]
+        return f"{name} exists: pass --force to replace it", EXIT_USAGE
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}", EXIT_FAILURE
     text = str(exc) or "no details"

@@ -30,11 +30,10 @@ def create(
     ] = InviteRole.user,
 ) -> None:
     """Create a single-use space invite; prints its id."""
-    from moodhood_api.api.space_invites import create_invite
-    from moodhood_api.models import InviteCreate, SpaceInviteRole
-
-    body = InviteCreate(role=SpaceInviteRole(f"role_space_{role.value}"))
-    session.out.data(session.call(create_invite.sync_detailed, space_id, body=body))
+    result = session.client.invites.create(
+        space_id, role="role_space_moderator" if role is InviteRole.moderator else "role_space_user"
+    )
+    session.out.data(result)
 
 
 @command(invites, "activate")
@@ -44,9 +43,7 @@ def activate(
     invite_id: Annotated[str, typer.Argument(help="The invite id from 'invites create'.")],
 ) -> None:
     """Activate an invite as the invited user (use that user's credentials)."""
-    from moodhood_api.api.space_invites import activate_invite
-
-    session.call(activate_invite.sync_detailed, space_id, invite_id)
+    session.client.invites.activate(space_id, invite_id)
     session.out.data({"spaceId": space_id, "inviteId": invite_id, "activated": True})
 
 

@@ -1,4 +1,9 @@
-"""Rendering results: rich tables for people, ``--json`` for scripts; secrets masked in both."""
+"""Rendering results: tables for people, ``--json`` for scripts; secrets masked in both.
+
+Tables are rich tables only on a colour terminal; when stdout is piped or ``NO_COLOR`` is set they are
+plain aligned columns (no box drawing, no colour), one row per line. ``--json`` values are machine values:
+numbers, ISO 8601 times, ``null``.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +11,16 @@ import contextlib
 import datetime
 import enum
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
-from moodhood._files import write_private
 from moodhood._secrets import mask
 from moodhood.cli._errors import redact
 
-__all__ = ["Output", "plain", "write_private_file"]
+__all__ = ["Output", "plain", "styled"]
 
 _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 _SECRET_SUFFIXES = ("token", "secret", "password")
@@ -62,9 +66,32 @@ def plain(value: object) -> Any:
     return redact(str(value))
 
 
-def write_private_file(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` readable by the owner only (it may hold a token or a secret)."""
-    write_private(path.expanduser(), text.encode("utf-8"))
+def styled(stream: object) -> bool:
+    """Whether ``stream`` is a terminal that wants colour and boxes (not piped, no ``NO_COLOR``, not dumb).
+
+    Without rich (it comes with the ``cli`` extra, but typer runs without it) output stays plain.
+    """
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    import importlib.util
+
+    if importlib.util.find_spec("rich") is None:
+        return False
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except (ValueError, OSError):
+        return False
+
+
+def _plain_rows(rows: list[list[str]], out: Any) -> None:
+    """Rows as left-aligned columns two spaces apart (cells never span lines)."""
+    rows = [[" ".join(cell.split()) for cell in row] for row in rows]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))] if rows else []
+    for row in rows:
+        out.write(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() + "\n"
+        )
 
 
 def _cell(value: object) -> str:
@@ -123,13 +150,21 @@ class Output:
         elif isinstance(data, dict):
             self._object_table(data, columns, title)
         else:
-            self._console().print(_cell(data), markup=False)
+            sys.stdout.write(_cell(data) + "\n")
 
     def _list_table(self, rows: list[Any], columns: Sequence[str] | None, title: str | None) -> None:
-        from rich.table import Table
-
         dict_rows = [r if isinstance(r, dict) else {"value": r} for r in rows]
         specs = [_column(c) for c in columns] if columns else [(k, k) for k in _union_keys(dict_rows)]
+        if not styled(sys.stdout):
+            if title:
+                sys.stdout.write(title + "\n")
+            cells = [[_cell(row.get(key)) for key, _ in specs] for row in dict_rows]
+            _plain_rows([[header for _, header in specs], *cells], sys.stdout)
+            if not rows:
+                sys.stdout.write("(none)\n")
+            return
+        from rich.table import Table
+
         table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
         for key, header in specs:
             table.add_column(header, overflow="fold", no_wrap=_no_wrap(key))
@@ -141,20 +176,26 @@ class Output:
             console.print("(none)", markup=False)
 
     def _object_table(self, obj: dict[str, Any], columns: Sequence[str] | None, title: str | None) -> None:
+        specs = [_column(c) for c in columns] if columns else [(k, k) for k in obj]
+        shown = [(header, _cell(obj[key])) for key, header in specs if key in obj and obj[key] is not None]
+        if not styled(sys.stdout):
+            if title:
+                sys.stdout.write(title + "\n")
+            _plain_rows([[header, value] for header, value in shown], sys.stdout)
+            return
         from rich.table import Table
 
         table = Table(title=title, title_justify="left", show_header=False, show_edge=False, pad_edge=False)
         table.add_column("field", style="bold")
         table.add_column("value", overflow="fold")
-        specs = [_column(c) for c in columns] if columns else [(k, k) for k in obj]
-        for key, header in specs:
-            if key in obj and obj[key] is not None:
-                table.add_row(header, _cell(obj[key]))
+        for header, value in shown:
+            table.add_row(header, value)
         self._console().print(table)
 
     def note(self, message: str) -> None:
         """A line for people: stdout normally, stderr under ``--json`` so stdout stays parseable."""
-        self._console(stderr=self.json).print(redact(message), markup=False)
+        stream = sys.stderr if self.json else sys.stdout
+        stream.write(redact(message) + "\n")
 
     def text(self, message: str) -> None:
         """Raw text on stdout, secrets redacted (``--json`` wraps it as a JSON string)."""

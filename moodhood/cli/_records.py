@@ -9,15 +9,13 @@ from typing import Annotated
 import typer
 
 from moodhood.cli._common import RoomIdArg, Session, SpaceIdArg, command, given
-from moodhood.cli._output import write_private_file
+from moodhood.cli._outfiles import ForceOpt, exists_error, is_stdout, public_file
 
 __all__ = ["register"]
 
 RECORD_COLUMNS = ("id", "name", "state", "fileSize:bytes", "startedAt:started", "finishedAt:finished")
 
-records = typer.Typer(
-    name="records", help="Room recordings: list them, get a download link.", no_args_is_help=True
-)
+records = typer.Typer(name="records", help="Room recordings: list them, download them.", no_args_is_help=True)
 
 _FORMATS = ["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%S%z"]
 _From = Annotated[
@@ -39,11 +37,7 @@ def list_(
     date_to: _To = None,
 ) -> None:
     """List a room's recordings (admins only), optionally between two dates."""
-    from moodhood_api.api.room_records import list_room_records
-
-    result = session.call(
-        list_room_records.sync_detailed, space_id, room_id, **given(date_from=date_from, date_to=date_to)
-    )
+    result = session.client.records.list(space_id, room_id, **given(date_from=date_from, date_to=date_to))
     session.out.data(result.items, columns=RECORD_COLUMNS)
 
 
@@ -54,17 +48,37 @@ def download(
     room_id: RoomIdArg,
     record_id: Annotated[str, typer.Argument(help="The record id from 'records list'.")],
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Also write the full link to this file (mode 0600).")
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Where to save the file ('-': stdout; default: the file's name, here).",
+            show_default=False,
+        ),
     ] = None,
+    url_only: Annotated[
+        bool, typer.Option("--url-only", help="Only print the download link (valid for 24 hours).")
+    ] = False,
+    force: ForceOpt = False,
 ) -> None:
-    """Get a recording's download link (valid for 24 hours)."""
-    from moodhood_api.api.room_records import redirect_to_download_room_record
+    """Download a recording (a progress bar on a terminal), or print its link with --url-only."""
+    from moodhood.cli._download import fetch, file_name
 
-    url = session.call(redirect_to_download_room_record.sync_detailed, space_id, room_id, record_id)
-    url = str(url).strip().strip('"')
-    if out is not None:
-        write_private_file(out, url + "\n")
-    session.out.data({"recordId": record_id, "url": url})
+    if out is not None and not force and not is_stdout(out) and out.expanduser().exists():
+        raise exists_error(out)  # before asking for a link
+    url = session.client.records.download_url(space_id, room_id, record_id).strip().strip('"')
+    if url_only:
+        session.out.data({"recordId": record_id, "url": url})
+        return
+    target = out if out is not None else Path(file_name(url, f"{record_id}.mp4"))
+    with public_file(target, force=force) as handle:
+        size = fetch(url, handle, allow_insecure_http=session.settings.allow_insecure_http)
+    if is_stdout(target):
+        return
+    if session.out.json:
+        session.out.data({"recordId": record_id, "savedTo": str(target), "bytes": size})
+    else:
+        session.out.note(f"saved {size} bytes to {target}")
 
 
 def register(app: typer.Typer) -> None:

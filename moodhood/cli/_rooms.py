@@ -8,8 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
-from moodhood.cli._common import RoomIdArg, Session, SpaceIdArg, command, given
-from moodhood.cli._output import write_private_file
+from moodhood.cli._common import RoomIdArg, Session, SpaceIdArg, YesOpt, command, confirm_destructive, given
+from moodhood.cli._outfiles import ForceOpt, ShowSecretOpt, write_secret
 
 __all__ = ["register"]
 
@@ -77,10 +77,8 @@ def _room_fields(
     record: bool | None,
     redirect_url: str | None,
 ) -> dict[str, Any]:
-    from moodhood_api.models import RoomType
-
     return given(
-        type_=RoomType(kind.value) if kind else None,
+        type=kind.value if kind else None,
         is_public=public,
         is_chat_allowed=chat,
         is_screensharing_allowed=screensharing,
@@ -92,17 +90,13 @@ def _room_fields(
 @command(rooms, "list")
 def list_(session: Session, space_id: SpaceIdArg) -> None:
     """List a space's rooms."""
-    from moodhood_api.api.space_rooms import list_rooms
-
-    session.out.data(session.call(list_rooms.sync_detailed, space_id).items, columns=ROOM_COLUMNS)
+    session.out.data(session.client.rooms.list(space_id).items, columns=ROOM_COLUMNS)
 
 
 @command(rooms, "get")
 def get(session: Session, space_id: SpaceIdArg, room_id: RoomIdArg) -> None:
     """Show one room."""
-    from moodhood_api.api.space_rooms import get_room
-
-    room = session.call(get_room.sync_detailed, space_id, room_id)
+    room = session.client.rooms.get(space_id, room_id)
     session.out.data(room, columns=None if session.out.json else ROOM_DETAIL)
 
 
@@ -119,11 +113,8 @@ def create(
     redirect_url: _Redirect = None,
 ) -> None:
     """Create a room in a space."""
-    from moodhood_api.api.space_rooms import create_room
-    from moodhood_api.models import RoomCreate
-
-    body = RoomCreate(name=name, **_room_fields(kind, public, chat, screensharing, record, redirect_url))
-    room = session.call(create_room.sync_detailed, space_id, body=body)
+    fields = _room_fields(kind, public, chat, screensharing, record, redirect_url)
+    room = session.client.rooms.create(space_id, name=name, **fields)
     session.out.data(room, columns=None if session.out.json else ROOM_DETAIL)
 
 
@@ -141,23 +132,19 @@ def update(
     redirect_url: _Redirect = None,
 ) -> None:
     """Change a room's settings (only the options given); shows the room afterwards."""
-    from moodhood_api.api.space_rooms import get_room, update_room
-    from moodhood_api.models import RoomUpdate
-
     fields = _room_fields(kind, public, chat, screensharing, record, redirect_url) | given(name=name)
     if not fields:
         raise typer.BadParameter("give at least one setting to change (see --help)")
-    session.call(update_room.sync_detailed, space_id, room_id, body=RoomUpdate(**fields))
-    room = session.call(get_room.sync_detailed, space_id, room_id)
+    session.client.rooms.update(space_id, room_id, **fields)
+    room = session.client.rooms.get(space_id, room_id)
     session.out.data(room, columns=None if session.out.json else ROOM_DETAIL)
 
 
 @command(rooms, "delete")
-def delete(session: Session, space_id: SpaceIdArg, room_id: RoomIdArg) -> None:
-    """Delete a room."""
-    from moodhood_api.api.space_rooms import delete_room
-
-    session.call(delete_room.sync_detailed, space_id, room_id)
+def delete(session: Session, space_id: SpaceIdArg, room_id: RoomIdArg, yes: YesOpt = False) -> None:
+    """Delete a room (asks first; --yes when not on a terminal)."""
+    confirm_destructive(f"delete room {room_id} of space {space_id}", yes)
+    session.client.rooms.delete(space_id, room_id)
     session.out.data({"id": room_id, "deleted": True})
 
 
@@ -178,7 +165,7 @@ _Out = Annotated[
     typer.Option(
         "--out",
         "-o",
-        help="Write the full result (it holds a token) to this file, mode 0600.",
+        help="Write the full result (it holds a token) to this file, mode 0600 (never '-').",
         show_default=False,
     ),
 ]
@@ -197,12 +184,11 @@ def generate_link(
     external_meeting_id: str | None = None,
 ) -> str:
     """Call generate-access and return the room link (it carries an access token: never print it whole)."""
-    from moodhood_api.api.room_generate_access import room_generate_access
-    from moodhood_api.models import GenerateAccessRequest, GenerateAccessRole
-
-    body = GenerateAccessRequest(
+    result = session.client.rooms.generate_access(
+        space_id,
+        room_id,
         username=name,
-        role=GenerateAccessRole(role.value),
+        role=role.value,
         **given(
             ttl=ttl,
             is_permanent=permanent or None,
@@ -210,7 +196,7 @@ def generate_link(
             external_meeting_id=external_meeting_id,
         ),
     )
-    url: str = session.call(room_generate_access.sync_detailed, space_id, room_id, body=body).url
+    url: str = result.url
     return url
 
 
@@ -226,8 +212,10 @@ def link(
     external_user_id: _ExtUser = None,
     external_meeting_id: _ExtMeeting = None,
     out: _Out = None,
+    force: ForceOpt = False,
+    show_secret: ShowSecretOpt = False,
 ) -> None:
-    """Make a personal room link (generate-access). The token in it is masked; use --out for the full link."""
+    """Make a personal room link (generate-access); its token is masked (see --out, --show-secret)."""
     url = generate_link(
         session,
         space_id,
@@ -240,8 +228,19 @@ def link(
         external_meeting_id=external_meeting_id,
     )
     if out is not None:
-        write_private_file(out, url + "\n")
+        write_secret(out, url + "\n", force=force, what="a room link")
+    if show_secret:
+        _print_secret(session, url, {"url": url, "savedTo": str(out) if out else None})
+        return
     session.out.data({"url": url, "savedTo": str(out) if out else None})
+
+
+def _print_secret(session: Session, text: str, value: dict[str, Any]) -> None:
+    """``--show-secret``: the value unmasked, once (as JSON under ``--json``)."""
+    import json
+    import sys
+
+    sys.stdout.write((json.dumps(value, indent=2, ensure_ascii=False) if session.out.json else text) + "\n")
 
 
 @command(rooms, "embed")
@@ -255,14 +254,19 @@ def embed(
     width: Annotated[str, typer.Option(help="iframe width (pixels or a CSS length).")] = "100%",
     height: Annotated[str, typer.Option(help="iframe height.")] = "600",
     out: _Out = None,
+    force: ForceOpt = False,
+    show_secret: ShowSecretOpt = False,
 ) -> None:
-    """Make an iframe snippet for a room (a generate-access link inside). Use --out for the full HTML."""
+    """Make an iframe snippet for a room (a room link inside, masked; see --out, --show-secret)."""
     from moodhood.embed import iframe_html, link_from_url
 
     url = generate_link(session, space_id, room_id, name=name, role=role, ttl=ttl)
     html = iframe_html(link_from_url(url), width=width, height=height)
     if out is not None:
-        write_private_file(out, html + "\n")
+        write_secret(out, html + "\n", force=force, what="an iframe snippet (it holds a room link)")
+    if show_secret:
+        _print_secret(session, html, {"html": html, "savedTo": str(out) if out else None})
+        return
     if session.out.json:
         session.out.data({"html": html, "savedTo": str(out) if out else None})
     else:

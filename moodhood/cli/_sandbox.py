@@ -1,7 +1,8 @@
 """``moodhood sandbox``: serve a local, stateful MoodHood until Ctrl-C or SIGTERM.
 
-It prints the base URL and the credentials it accepts. Demo defaults are public and shown in full; values
-the user typed are shown masked (they know them). JWTs are never printed.
+It prints the base URL and the credentials it accepts as ``export MOODHOOD_...=`` lines (``_sandbox_env``;
+``--env-file`` writes them with mode 0600). Demo defaults are public and shown in full; values the user
+typed are never printed (they know them). JWTs are never printed.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import signal
 import sys
 import threading
+from pathlib import Path
 from types import FrameType
 from typing import Annotated
 
@@ -16,7 +18,9 @@ import typer
 
 from moodhood._net import is_loopback
 from moodhood._secrets import mask
+from moodhood.cli import _sandbox_env as sandbox_env
 from moodhood.cli._errors import CommandError
+from moodhood.cli._outfiles import ForceOpt, exists_error
 from moodhood.sandbox._config import SandboxConfig
 
 __all__ = ["register"]
@@ -27,10 +31,6 @@ def _pair(value: str, option: str, what: str) -> tuple[str, str]:
     if not sep or not left or not right:
         raise typer.BadParameter(f"expected {what}, got {mask(value)!r}", param_hint=option)
     return left, right
-
-
-def _show(value: str, typed: bool) -> str:
-    return f"{mask(value)} (as given)" if typed else value
 
 
 def _make_config(**fields: object) -> SandboxConfig:
@@ -118,9 +118,25 @@ def sandbox(
         int | None,
         typer.Option(min=1, metavar="BYTES", help="Largest request body accepted (default 1 MiB)."),
     ] = None,
+    env_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--env-file",
+            help="Also write the export lines (typed values included) to this file, mode 0600.",
+            show_default=False,
+        ),
+    ] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Serve a local, stateful MoodHood sandbox (spec-checked, in memory) until Ctrl-C."""
+    from moodhood._extras import require
+
+    for module in ("uvicorn", "starlette", "jwt", "yaml"):
+        require("sandbox", module, feature="the local sandbox")
     from moodhood.sandbox import SandboxServer
+
+    if env_file is not None and not force and env_file.expanduser().exists():
+        raise exists_error(env_file)
 
     defaults = SandboxConfig()
     for value, option in ((client_id, "--client-id"), (client_secret, "--client-secret")):
@@ -162,26 +178,36 @@ def sandbox(
     except OSError as exc:
         raise CommandError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 
-    typed_users = bool(user)
     lines = [
         f"MoodHood sandbox at {server.base_url}",
-        f"  docs:           {server.root_url}/doc/" + (" (basic auth)" if config.doc_auth else ""),
-        f"  client_id:      {config.client_id}",
-        f"  client_secret:  {_show(config.client_secret, client_secret is not None)}",
-    ]
-    for email, password in config.users:
-        lines.append(f"  user:           {email} / {_show(password, typed_users)}")
-    for token in config.personal_tokens:
-        lines.append(f"  personal token: {_show(token, personal_token is not None)}")
-    lines.append(
+        f"  docs: {server.root_url}/doc/" + (" (basic auth)" if config.doc_auth else ""),
+        f"  users: {', '.join(email for email, _ in config.users)}",
         f"  token lifetimes: access {config.access_ttl} s, refresh {config.refresh_ttl} s"
-        + ("" if config.refresh_grant_enabled else " (refresh grant off)")
+        + ("" if config.refresh_grant_enabled else " (refresh grant off)"),
+    ]
+    env = sandbox_env.variables(
+        server.base_url,
+        config.client_id,
+        config.client_secret,
+        config.users[0],
+        typed_secret=client_secret is not None,
+        typed_user=bool(user),
     )
     unhandled: list[str] = server.app.state.unhandled if server.app is not None else []
     if unhandled:
         lines.append(
             f"  not implemented (501): {len(unhandled)} operation(s) of the spec: {'; '.join(unhandled)}"
         )
+    token = (
+        sandbox_env.Variable("MOODHOOD_TOKEN", config.personal_tokens[0], personal_token is not None)
+        if config.personal_tokens
+        else None
+    )
+    lines.append("# Paste into a shell, then 'moodhood login' (or run the Quickstart):")
+    lines += sandbox_env.export_lines(env, token)
+    if env_file is not None:
+        sandbox_env.write_env_file(env_file, sandbox_env.env_file_text(env, token), force=force)
+        lines.append(f"# written to {env_file} (mode 0600): source it in another shell")
     lines.append("Press Ctrl-C to stop.")
     typer.echo("\n".join(lines))
     sys.stdout.flush()

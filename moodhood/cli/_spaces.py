@@ -21,10 +21,7 @@ _Logo = Annotated[str | None, typer.Option(help="A logo URL.")]
 @command(spaces, "list")
 def list_(session: Session) -> None:
     """List the spaces the user can see (needs a user or personal token)."""
-    from moodhood_api.api.spaces import list_spaces
-
-    result = session.call(list_spaces.sync_detailed)
-    session.out.data(result.items, columns=SPACE_COLUMNS)
+    session.out.data(session.client.spaces.list().items, columns=SPACE_COLUMNS)
 
 
 @command(spaces, "create")
@@ -36,11 +33,8 @@ def create(
     public: Annotated[bool, typer.Option("--public/--private", help="Whether the space is public.")] = True,
 ) -> None:
     """Create a space; prints its id."""
-    from moodhood_api.api.spaces import create_space
-    from moodhood_api.models import SpaceCreate
-
-    body = SpaceCreate(name=name, is_public=public, **given(description=description, logo=logo))
-    session.out.data(session.call(create_space.sync_detailed, body=body))
+    extra = given(description=description, logo=logo)
+    session.out.data(session.client.spaces.create(name=name, is_public=public, **extra))
 
 
 @command(spaces, "update")
@@ -53,11 +47,8 @@ def update(
     public: Annotated[bool, typer.Option("--public/--private", help="Whether the space is public.")] = True,
 ) -> None:
     """Rename a space or change its description, logo or visibility."""
-    from moodhood_api.api.spaces import update_space
-    from moodhood_api.models import SpaceUpdate
-
-    body = SpaceUpdate(name=name, is_public=public, **given(description=description, logo=logo))
-    result = session.call(update_space.sync_detailed, space_id, body=body)
+    extra = given(description=description, logo=logo)
+    result = session.client.spaces.update(space_id, name=name, is_public=public, **extra)
     session.out.data(result if result is not None else {"id": space_id, "updated": True})
 
 

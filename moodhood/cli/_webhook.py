@@ -8,9 +8,19 @@ from typing import Annotated
 
 import typer
 
-from moodhood.cli._common import JsonOpt, Session, SpaceIdArg, command, given
-from moodhood.cli._errors import handle_errors
-from moodhood.cli._output import Output, write_private_file
+from moodhood.cli._common import (
+    JsonOpt,
+    Session,
+    SpaceIdArg,
+    YesOpt,
+    command,
+    confirm_destructive,
+    given,
+    global_options,
+)
+from moodhood.cli._errors import EXIT_USAGE, CommandError, handle_errors
+from moodhood.cli._outfiles import ForceOpt, ShowSecretOpt, write_secret
+from moodhood.cli._output import Output
 
 __all__ = ["register"]
 
@@ -24,21 +34,55 @@ _SecretFile = Annotated[
     Path | None,
     typer.Option(
         "--secret-file",
-        help="Write the new secret here (mode 0600); it is only ever shown masked.",
+        help="Write the new secret to this file (mode 0600; never '-').",
         show_default=False,
     ),
 ]
 
 
-def _show_with_secret(session: Session, result: object, secret_file: Path | None) -> None:
+def _show_with_secret(
+    session: Session, result: object, secret_file: Path | None, *, force: bool, show_secret: bool
+) -> None:
     secret = getattr(result, "secret", None)
     if secret_file is not None and secret:
-        write_private_file(secret_file, secret + "\n")
-    session.out.data(result)
+        write_secret(secret_file, secret + "\n", force=force, what="the webhook secret")
+    if show_secret and secret:
+        import json
+
+        from moodhood.cli._output import plain
+
+        data = plain(result) | {"secret": secret}
+        if session.out.json:
+            sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        else:
+            session.out.data({k: v for k, v in data.items() if k != "secret"})
+            sys.stdout.write(f"secret  {secret}\n")
+    else:
+        session.out.data(result)
     if secret_file is not None:
         session.out.note(f"secret written to {secret_file}")
-    elif secret:
+    elif secret and not show_secret:
         session.out.note("the secret is shown masked; pass --secret-file PATH to keep it")
+
+
+def _check_destination(secret_file: Path | None, show_secret: bool, force: bool) -> None:
+    """Before asking for a new secret: make sure it has somewhere to go, so it is never lost."""
+    if secret_file is None and not show_secret:
+        raise CommandError(
+            "refusing to rotate the secret with nowhere to put it: pass --secret-file PATH (mode 0600) "
+            "or --show-secret to print it once",
+            exit_code=EXIT_USAGE,
+        )
+    if secret_file is not None:
+        from moodhood.cli._outfiles import exists_error, is_stdout
+
+        if is_stdout(secret_file):
+            raise CommandError(
+                "the webhook secret is never written to stdout: give a file, or --show-secret",
+                exit_code=EXIT_USAGE,
+            )
+        if not force and secret_file.expanduser().exists():
+            raise exists_error(secret_file)
 
 
 @command(webhook, "create")
@@ -47,21 +91,20 @@ def create(
     space_id: SpaceIdArg,
     url: Annotated[str, typer.Argument(help="Where MoodHood should POST events.")],
     secret_file: _SecretFile = None,
+    show_secret: ShowSecretOpt = False,
+    force: ForceOpt = False,
 ) -> None:
     """Set the space's webhook URL (space owner only; paid plans)."""
-    from moodhood_api.api.web_hook import create_web_hook
-    from moodhood_api.models import WebhookCreate
-
-    result = session.call(create_web_hook.sync_detailed, space_id, body=WebhookCreate(url=url))
-    _show_with_secret(session, result, secret_file)
+    if secret_file is not None:
+        _check_destination(secret_file, show_secret, force)
+    result = session.client.webhooks.create(space_id, url=url)
+    _show_with_secret(session, result, secret_file, force=force, show_secret=show_secret)
 
 
 @command(webhook, "get")
 def get(session: Session, space_id: SpaceIdArg) -> None:
     """Show the space's webhook (URL and whether it is active)."""
-    from moodhood_api.api.web_hook import get_web_hook
-
-    session.out.data(session.call(get_web_hook.sync_detailed, space_id))
+    session.out.data(session.client.webhooks.get(space_id))
 
 
 @command(webhook, "update")
@@ -75,30 +118,34 @@ def update(
     ] = None,
 ) -> None:
     """Change the webhook's URL or switch it on or off."""
-    from moodhood_api.api.web_hook import update_web_hook
-    from moodhood_api.models import WebhookUpdate
-
     fields = given(url=url, is_active=active)
     if not fields:
         raise typer.BadParameter("give --url, --active or --inactive")
-    session.out.data(session.call(update_web_hook.sync_detailed, space_id, body=WebhookUpdate(**fields)))
+    session.out.data(session.client.webhooks.update(space_id, **fields))
 
 
 @command(webhook, "delete")
-def delete(session: Session, space_id: SpaceIdArg) -> None:
-    """Remove the space's webhook."""
-    from moodhood_api.api.web_hook import delete_web_hook
-
-    session.call(delete_web_hook.sync_detailed, space_id)
+def delete(session: Session, space_id: SpaceIdArg, yes: YesOpt = False) -> None:
+    """Remove the space's webhook (asks first; --yes when not on a terminal)."""
+    confirm_destructive(f"delete the webhook of space {space_id}", yes)
+    session.client.webhooks.delete(space_id)
     session.out.data({"spaceId": space_id, "deleted": True})
 
 
 @command(webhook, "refresh-secret")
-def refresh_secret(session: Session, space_id: SpaceIdArg, secret_file: _SecretFile = None) -> None:
-    """Issue a new signing secret (the old one stops working)."""
-    from moodhood_api.api.web_hook import refresh_secret_web_hook
-
-    _show_with_secret(session, session.call(refresh_secret_web_hook.sync_detailed, space_id), secret_file)
+def refresh_secret(
+    session: Session,
+    space_id: SpaceIdArg,
+    secret_file: _SecretFile = None,
+    show_secret: ShowSecretOpt = False,
+    force: ForceOpt = False,
+    yes: YesOpt = False,
+) -> None:
+    """Issue a new signing secret; the old one stops working (needs --secret-file or --show-secret)."""
+    _check_destination(secret_file, show_secret, force)
+    confirm_destructive(f"rotate the webhook secret of space {space_id} (the old one stops working)", yes)
+    result = session.client.webhooks.refresh_secret(space_id)
+    _show_with_secret(session, result, secret_file, force=force, show_secret=show_secret)
 
 
 def _read_stdin() -> bytes:
@@ -111,6 +158,7 @@ def _read_stdin() -> bytes:
 
 @webhook.command("verify")
 def verify(
+    ctx: typer.Context,
     secret: Annotated[
         str | None,
         typer.Option(
@@ -123,6 +171,7 @@ def verify(
     json_output: JsonOpt = False,
 ) -> None:
     """Verify a delivered payload read from stdin; prints the event, exits 1 when the signature is wrong."""
+    json_output = json_output or global_options(ctx).json_output
     with handle_errors([secret]):
         from moodhood._exceptions import ConfigurationError
         from moodhood.webhooks import verify as verify_payload

@@ -23,6 +23,8 @@ ENV_VARS = (
     "MOODHOOD_TOKEN",
     "MOODHOOD_TOKEN_FILE",
     "MOODHOOD_WEBHOOK_SECRET",
+    "MOODHOOD_PROFILE",
+    "NO_COLOR",
 )
 
 
@@ -52,9 +54,12 @@ def token_file(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, token_file: Path) -> Runner:
-    """A clean environment (no MOODHOOD_* variables, a private token file, wide tables) and a runner."""
+    """A clean environment (no MOODHOOD_* variables, a temporary HOME, wide tables) and a runner."""
     for name in ENV_VARS:
         monkeypatch.delenv(name, raising=False)
+    home = token_file.parent.parent / "home"
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("MOODHOOD_TOKEN_FILE", str(token_file))
     monkeypatch.setenv("COLUMNS", "250")
     monkeypatch.setenv("NO_COLOR", "1")

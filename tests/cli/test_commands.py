@@ -59,7 +59,9 @@ def test_login_stores_both_tokens_privately_and_token_shows_them_masked(
     rows = shown.json()
     assert [r["kind"] for r in rows] == ["client", "user", "refresh"]
     assert [r["audience"] for r in rows] == ["client", "user", "user"]
-    assert all(r["expiresIn"].endswith(" d") for r in rows)
+    # machine values: seconds left and an ISO 8601 moment
+    assert all(isinstance(r["expiresIn"], int) and r["expiresIn"] > 6 * 86400 for r in rows)
+    assert all(r["expiresAt"].endswith("Z") and r["expired"] is False for r in rows)
     for value in values:
         assert value not in result.out + result.err + shown.out + shown.err
         assert any(r["token"] == "…" + value[-4:] for r in rows)
@@ -140,7 +142,10 @@ def test_rooms_lifecycle(cli: Runner, env: dict[str, str]) -> None:
     listed = cli("rooms", "list", space_id, env=env)
     assert listed.code == 0 and "Weekly" in listed.out and room_id in listed.out
 
-    deleted = cli("rooms", "delete", space_id, room_id, "--json", env=env)
+    refused = cli("rooms", "delete", space_id, room_id, "--json", env=env)
+    assert refused.code == 2 and "refusing to delete room" in _one_error_line(refused)
+    assert cli("rooms", "get", space_id, room_id, env=env).code == 0  # still there
+    deleted = cli("rooms", "delete", space_id, room_id, "--yes", "--json", env=env)
     assert deleted.code == 0 and deleted.json() == {"id": room_id, "deleted": True}
 
     gone = cli("rooms", "get", space_id, room_id, env=env)

@@ -7,6 +7,8 @@ import os
 import re
 import secrets
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ from moodhood_api.models import JoinRoomRequest, ParticipantCreate, UserCreate
 
 from moodhood._client import Moodhood
 from moodhood.cli._receiver import WebhookReceiver
+from moodhood.sandbox._records import SAMPLE_MP4
 from tests.cli.conftest import Runner
 
 
@@ -156,15 +159,29 @@ def test_webhook_lifecycle_keeps_the_secret_out_of_the_output(
     updated = cli("webhook", "update", space_id, "--inactive", "--json", env=env)
     assert updated.code == 0 and updated.json()["isActive"] is False
 
+    kept = cli("webhook", "refresh-secret", space_id, "--secret-file", str(secret_file), "--yes", env=env)
+    assert kept.code == 2 and "exists: pass --force" in kept.err  # checked before rotating
+    assert secret_file.read_text().strip() == secret
     refreshed = cli(
-        "webhook", "refresh-secret", space_id, "--secret-file", str(secret_file), "--json", env=env
+        "webhook",
+        "refresh-secret",
+        space_id,
+        "--secret-file",
+        str(secret_file),
+        "--force",
+        "--yes",
+        "--json",
+        env=env,
     )
     assert refreshed.code == 0, refreshed.err
     new_secret = secret_file.read_text().strip()
     assert new_secret != secret
     assert refreshed.json()["secret"] == "…" + new_secret[-4:]
 
-    assert cli("webhook", "delete", space_id, env=env).code == 0
+    refused = cli("webhook", "delete", space_id, env=env)
+    assert refused.code == 2 and "without --yes" in refused.err
+    assert cli("webhook", "get", space_id, env=env).code == 0
+    assert cli("webhook", "delete", space_id, "--yes", env=env).code == 0
     gone = cli("webhook", "get", space_id, env=env)
     assert gone.code == 1 and "404" in gone.err
 
@@ -185,7 +202,7 @@ def test_webhook_verify_accepts_a_real_delivery_and_rejects_it_with_the_old_secr
     assert ok.code == 0, ok.err
     assert ok.json()["eventName"] == "record_failed" and ok.json()["roomId"] == room_id
 
-    cli("webhook", "refresh-secret", space_id, "--secret-file", str(secret_file), env=env)
+    cli("webhook", "refresh-secret", space_id, "--secret-file", str(secret_file), "--force", "--yes", env=env)
     stale = cli(
         "webhook", "verify", stdin=raw, env={"MOODHOOD_WEBHOOK_SECRET": secret_file.read_text().strip()}
     )
@@ -203,9 +220,17 @@ def test_records_and_analytics_after_a_call(
     assert records.code == 0, records.err
     assert finished["recordId"] in [r["id"] for r in records.json()]
 
-    download = cli("records", "download", space_id, room_id, finished["recordId"], "--json", env=env)
+    link = cli(
+        "records", "download", space_id, room_id, finished["recordId"], "--url-only", "--json", env=env
+    )
+    assert link.code == 0, link.err
+    assert link.json()["url"].startswith("http")
+    video = tmp_path / "call.mp4"
+    download = cli("records", "download", space_id, room_id, finished["recordId"], "-o", str(video), env=env)
     assert download.code == 0, download.err
-    assert download.json()["url"].startswith("http")
+    assert video.read_bytes() == SAMPLE_MP4 and f"saved {len(SAMPLE_MP4)} bytes" in download.out
+    again = cli("records", "download", space_id, room_id, finished["recordId"], "-o", str(video), env=env)
+    assert again.code == 2 and "exists: pass --force" in again.err
 
     calls = cli("analytics", "calls", space_id, "--room", room_id, "--json", env=env)
     assert calls.code == 0, calls.err
@@ -235,6 +260,48 @@ def test_records_and_analytics_after_a_call(
     )
     assert saved.code == 0, saved.err
     assert sheet.read_bytes()[:2] == b"PK"  # an XLSX file is a zip archive
+
+    # '-' is stdout for a file that holds no secret (a real process: the bytes as written)
+    piped = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "moodhood",
+            "analytics",
+            "report",
+            space_id,
+            "--room",
+            room_id,
+            "--call",
+            finished["callId"],
+            "--xlsx",
+            "-",
+        ],
+        env=os.environ | env | {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)},
+        capture_output=True,
+        timeout=60,
+    )
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout == sheet.read_bytes()
+    video = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "moodhood",
+            "records",
+            "download",
+            space_id,
+            room_id,
+            finished["recordId"],
+            "-o",
+            "-",
+        ],
+        env=os.environ | env | {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)},
+        capture_output=True,
+        timeout=60,
+    )
+    assert video.returncode == 0, video.stderr
+    assert video.stdout == SAMPLE_MP4
 
 
 def test_records_of_an_unknown_room_is_one_line(
