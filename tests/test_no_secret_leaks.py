@@ -160,7 +160,8 @@ def sdk_frame_locals(error: BaseException) -> str:
     traceback rendered with locals (``capture_locals``, rich, ``--showlocals``, error trackers) shows them.
 
     Left out: frames of the caller, the generated client and httpx/httpcore, which the SDK does not control
-    (header bytes inside h11, a parsed body), and the parameters of ``call``, which are the caller's own
+    (header bytes inside h11, a parsed body), and the parameters of ``call`` and of ``_send`` (the core of
+    ``call`` and of the typed resources, handed exactly those arguments), which are the caller's own
     arguments (a grant body they built themselves).
     """
     lines: list[str] = []
@@ -176,7 +177,7 @@ def sdk_frame_locals(error: BaseException) -> str:
             code = tb.tb_frame.f_code
             if Path(code.co_filename).resolve().is_relative_to(SDK_DIR):
                 skipped: set[str] = set()
-                if code.co_name == "call":
+                if code.co_name in ("call", "_send"):
                     count = (
                         code.co_argcount
                         + code.co_kwonlyargcount
