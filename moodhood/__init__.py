@@ -18,7 +18,7 @@ from __future__ import annotations
 from moodhood._auth import MoodhoodAuth, TokenEvent
 from moodhood._client import AsyncMoodhood, Moodhood
 from moodhood._config import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven
-from moodhood._credentials import Credentials
+from moodhood._credentials import Credentials, SecretProvider
 from moodhood._exceptions import (
     APIConnectionError,
     APIError,
@@ -74,6 +74,7 @@ __all__ = [
     "RateLimitError",
     "RetryPolicy",
     "RetryTransport",
+    "SecretProvider",
     "Token",
     "TokenError",
     "TokenEvent",

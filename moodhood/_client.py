@@ -56,7 +56,7 @@ from moodhood._config import (
     resolve_base_url,
     resolve_timeout,
 )
-from moodhood._credentials import Credentials
+from moodhood._credentials import Credentials, SecretProvider
 from moodhood._exceptions import InsecureTransportError
 from moodhood._net import is_loopback
 from moodhood._resources import AsyncResources, SyncResources
@@ -87,11 +87,14 @@ def _user_agent() -> str:
 
 
 def _headers(http_client: httpx.Client | httpx.AsyncClient | None) -> httpx.Headers:
-    """Default headers: the caller's client's headers, with our User-Agent unless they set their own."""
+    """Default headers: the caller's client's headers, with our User-Agent unless they set their own, and
+    ``Accept: application/json`` unless they set another (an operation's own ``Accept`` wins)."""
     headers = httpx.Headers(http_client.headers) if http_client is not None else httpx.Headers()
     agent = headers.get("user-agent")
     if agent is None or agent.startswith("python-httpx/"):
         headers["User-Agent"] = _user_agent()
+    if headers.get("accept", "*/*") == "*/*":
+        headers["Accept"] = "application/json"
     return headers
 
 
@@ -145,13 +148,14 @@ class _BaseMoodhood:
         *,
         base_url: str | httpx.URL | None,
         client_id: str | None,
-        client_secret: str | None,
+        client_secret: str | SecretProvider | None,
         username: str | None,
-        password: str | None,
+        password: str | SecretProvider | None,
         token: str | None,
         token_store: TokenStore | None,
         on_token: Callable[[TokenEvent], None] | None,
         allow_insecure_http: bool,
+        headers: httpx.Headers,
     ) -> tuple[httpx.URL, Credentials, MoodhoodAuth]:
         url = resolve_base_url(base_url)
         credentials = Credentials.from_env(client_id, client_secret, username, password, token)
@@ -166,6 +170,7 @@ class _BaseMoodhood:
             store=token_store,
             on_token=on_token,
             allow_insecure_http=allow_insecure_http,
+            headers=headers,
         )
         return url, credentials, auth
 
@@ -279,9 +284,9 @@ class Moodhood(_BaseMoodhood, SyncResources):
         *,
         base_url: str | httpx.URL | None = None,
         client_id: str | None = None,
-        client_secret: str | None = None,
+        client_secret: str | SecretProvider | None = None,
         username: str | None = None,
-        password: str | None = None,
+        password: str | SecretProvider | None = None,
         token: str | None = None,
         token_store: TokenStore | None = None,
         on_token: Callable[[TokenEvent], None] | None = None,
@@ -302,6 +307,7 @@ class Moodhood(_BaseMoodhood, SyncResources):
             token_store=token_store,
             on_token=on_token,
             allow_insecure_http=allow_insecure_http,
+            headers=_headers(http_client),
         )
         retries, timeout_ = self._check_max_retries(max_retries), resolve_timeout(timeout)
         owns_pool = http_client is None
@@ -427,9 +433,9 @@ class AsyncMoodhood(_BaseMoodhood, AsyncResources):
         *,
         base_url: str | httpx.URL | None = None,
         client_id: str | None = None,
-        client_secret: str | None = None,
+        client_secret: str | SecretProvider | None = None,
         username: str | None = None,
-        password: str | None = None,
+        password: str | SecretProvider | None = None,
         token: str | None = None,
         token_store: TokenStore | None = None,
         on_token: Callable[[TokenEvent], None] | None = None,
@@ -450,6 +456,7 @@ class AsyncMoodhood(_BaseMoodhood, AsyncResources):
             token_store=token_store,
             on_token=on_token,
             allow_insecure_http=allow_insecure_http,
+            headers=_headers(http_client),
         )
         retries, timeout_ = self._check_max_retries(max_retries), resolve_timeout(timeout)
         owns_pool = http_client is None
