@@ -11,10 +11,11 @@ Sections: (1) client-side cost per call on ``httpx.MockTransport`` against raw h
 client, and the typed resources (``mh.rooms.get``) against ``call`` and raw httpx with a full room;
 (2) requests per second against a sandbox process on loopback, sync and 64 asyncio tasks;
 (3) token requests counted at the transport; (4) ``import moodhood`` against ``import httpx``;
-(5) regeneration time of ``generated/``. Every comparison is made within the same run; a missed target is
-marked **NO** in the table (the exit code stays 0: timings are not pass/fail). ``--markdown-out`` replaces
-the text between ``<!-- bench:begin -->`` and ``<!-- bench:end -->`` in the file (or writes the file when
-it has no such markers).
+(5) regeneration time of ``generated/``; (6) ``json.loads`` + ``Room.from_dict`` of a full room against
+``json.loads``, with the generator's stock model template (before) and ours (after), and per call. Every
+comparison is made within the same run; a missed target is marked **NO** in the table (the exit code stays
+0: timings are not pass/fail). ``--markdown-out`` replaces the text between ``<!-- bench:begin -->`` and
+``<!-- bench:end -->`` in the file (or writes the file when it has no such markers).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from _bench_common import Row  # noqa: E402
 
 __all__ = ["main", "render"]
 
-SECTIONS = ("mock", "resources", "loopback", "tokens", "import", "regen")
+SECTIONS = ("mock", "resources", "loopback", "tokens", "import", "regen", "models")
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 
 
@@ -111,6 +112,7 @@ def _write_markdown(path: Path, block: str) -> None:
 
 def _plan(quick: bool, rounds: int) -> dict[str, Callable[[], list[Row]]]:
     from _bench_client import bench_loopback, bench_mock, bench_resources
+    from _bench_models import bench_models
     from _bench_startup import bench_imports, bench_regenerate
     from _bench_tokens import bench_tokens
 
@@ -121,6 +123,7 @@ def _plan(quick: bool, rounds: int) -> dict[str, Callable[[], list[Row]]]:
         "tokens": lambda: bench_tokens(1 if quick else 3),
         "import": lambda: bench_imports(3 if quick else rounds),
         "regen": lambda: bench_regenerate(1 if quick else 3),
+        "models": lambda: bench_models(rounds, 200 if quick else 2000, 100 if quick else 1000),
     }
 
 
