@@ -54,14 +54,15 @@ class AsyncAPIResource:
 
 def enum_arg(cls: type[E], value: Any) -> Any:
     """``value`` as a member of ``cls`` (the wire string ``"lesson"`` or ``RoomType.LESSON``); ``UNSET`` and
-    ``None`` pass through. An unknown value is a ``ValueError`` naming the allowed ones."""
+    ``None`` pass through. A string that is none of the spec's values is a ``ValueError`` naming them, even
+    if the enum tolerates unknown values when parsing responses; pass ``RoomType("new")`` to send one."""
     if isinstance(value, cls | Unset) or value is None:
         return value
-    try:
-        return cls(value)
-    except ValueError:
-        allowed = ", ".join(repr(member.value) for member in cls)
-        raise ValueError(f"{value!r} is not a valid {cls.__name__}; use one of {allowed}") from None
+    for member in cls:  # the declared members only
+        if member.value == value:
+            return member
+    allowed = ", ".join(repr(member.value) for member in cls)
+    raise ValueError(f"{value!r} is not a valid {cls.__name__}; use one of {allowed}")
 
 
 def bad_path_arg(qualname: str, name: str, value: object) -> TypeError | ValueError:
