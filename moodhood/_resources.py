@@ -100,6 +100,7 @@ class Analytics(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> CallList:
         """List the finished calls of a room on a date.
 
@@ -116,7 +117,7 @@ class Analytics(SyncAPIResource):
             _op.sync_detailed,
             (space_id,),
             {"room_id": room_id, "date": date},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     @overload
@@ -131,6 +132,7 @@ class Analytics(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> bytes: ...
     @overload
     def report(
@@ -144,6 +146,7 @@ class Analytics(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> AnalyticsReport: ...
     def report(
         self,
@@ -156,6 +159,7 @@ class Analytics(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> bytes | AnalyticsReport:
         """Get the analytics report of a call.
 
@@ -181,6 +185,7 @@ class Analytics(SyncAPIResource):
                     timeout=timeout,
                     max_retries=max_retries,
                     retry_post=retry_post,
+                    deadline=deadline,
                     accept="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 ),
             )
@@ -190,7 +195,11 @@ class Analytics(SyncAPIResource):
             (space_id,),
             kwargs,
             call_state(
-                timeout=timeout, max_retries=max_retries, retry_post=retry_post, accept="application/json"
+                timeout=timeout,
+                max_retries=max_retries,
+                retry_post=retry_post,
+                deadline=deadline,
+                accept="application/json",
             ),
         )
 
@@ -210,6 +219,7 @@ class Invites(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> IdResponse: ...
     @overload
     def create(
@@ -221,6 +231,7 @@ class Invites(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> IdResponse: ...
     def create(
         self,
@@ -232,6 +243,7 @@ class Invites(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> IdResponse:
         """Create a single-use space invite.
 
@@ -255,7 +267,7 @@ class Invites(SyncAPIResource):
             _op.sync_detailed,
             (space_id,),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     def activate(
@@ -267,6 +279,7 @@ class Invites(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None:
         """Activate an invite.
 
@@ -283,7 +296,7 @@ class Invites(SyncAPIResource):
             _op.sync_detailed,
             (space_id, invite_id),
             {},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
 
@@ -305,6 +318,7 @@ class Participants(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Participant: ...
     @overload
     def create(
@@ -316,6 +330,7 @@ class Participants(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Participant: ...
     def create(
         self,
@@ -330,6 +345,7 @@ class Participants(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Participant:
         """Create a media participant.
 
@@ -366,7 +382,7 @@ class Participants(SyncAPIResource):
             _op.sync_detailed,
             (space_id,),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     def signaling_token(
@@ -378,6 +394,7 @@ class Participants(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> SignalingToken:
         """Get a media signaling token for a participant.
 
@@ -394,7 +411,7 @@ class Participants(SyncAPIResource):
             _op.sync_detailed,
             (space_id, participant_id),
             {},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
 
@@ -414,6 +431,7 @@ class Records(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> RoomRecordList:
         """List the recordings of a room.
 
@@ -432,7 +450,7 @@ class Records(SyncAPIResource):
             _op.sync_detailed,
             (space_id, room_id),
             {"date_from": date_from, "date_to": date_to},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     def download_url(
@@ -445,6 +463,7 @@ class Records(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> str:
         """Get the download URL of a recording.
 
@@ -467,7 +486,11 @@ class Records(SyncAPIResource):
                 (space_id, room_id, record_id),
                 {},
                 call_state(
-                    timeout=timeout, max_retries=max_retries, retry_post=retry_post, accept="text/plain"
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    retry_post=retry_post,
+                    deadline=deadline,
+                    accept="text/plain",
                 ),
             ),
         )
@@ -486,6 +509,7 @@ class Rooms(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> RoomList:
         """List the rooms of a space.
 
@@ -500,7 +524,7 @@ class Rooms(SyncAPIResource):
             _op.sync_detailed,
             (space_id,),
             {},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     @overload
@@ -528,6 +552,7 @@ class Rooms(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Room: ...
     @overload
     def create(
@@ -539,6 +564,7 @@ class Rooms(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Room: ...
     def create(
         self,
@@ -565,6 +591,7 @@ class Rooms(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Room:
         """Create a room.
 
@@ -626,7 +653,7 @@ class Rooms(SyncAPIResource):
             _op.sync_detailed,
             (space_id,),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     def get(
@@ -638,6 +665,7 @@ class Rooms(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Room:
         """Get a room.
 
@@ -653,7 +681,7 @@ class Rooms(SyncAPIResource):
             _op.sync_detailed,
             (space_id, room_id),
             {},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     @overload
@@ -682,6 +710,7 @@ class Rooms(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None: ...
     @overload
     def update(
@@ -694,6 +723,7 @@ class Rooms(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None: ...
     def update(
         self,
@@ -721,6 +751,7 @@ class Rooms(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None:
         """Update a room.
 
@@ -782,7 +813,7 @@ class Rooms(SyncAPIResource):
             _op.sync_detailed,
             (space_id, room_id),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     def delete(
@@ -794,6 +825,7 @@ class Rooms(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None:
         """Delete a room.
 
@@ -810,7 +842,7 @@ class Rooms(SyncAPIResource):
             _op.sync_detailed,
             (space_id, room_id),
             {},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     @overload
@@ -831,6 +863,7 @@ class Rooms(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> GenerateAccessResponse: ...
     @overload
     def generate_access(
@@ -843,6 +876,7 @@ class Rooms(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> GenerateAccessResponse: ...
     def generate_access(
         self,
@@ -862,6 +896,7 @@ class Rooms(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> GenerateAccessResponse:
         """Generate a personal join link.
 
@@ -901,7 +936,7 @@ class Rooms(SyncAPIResource):
             _op.sync_detailed,
             (space_id, room_id),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     @overload
@@ -919,6 +954,7 @@ class Rooms(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> GuestUrlResponse: ...
     @overload
     def guest_url(
@@ -931,6 +967,7 @@ class Rooms(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> GuestUrlResponse: ...
     def guest_url(
         self,
@@ -947,6 +984,7 @@ class Rooms(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> GuestUrlResponse:
         """Generate a guest join link (no auth).
 
@@ -973,7 +1011,7 @@ class Rooms(SyncAPIResource):
             _op.sync_detailed,
             (space_id, room_id),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     @overload
@@ -987,6 +1025,7 @@ class Rooms(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None: ...
     @overload
     def join(
@@ -999,6 +1038,7 @@ class Rooms(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None: ...
     def join(
         self,
@@ -1011,6 +1051,7 @@ class Rooms(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None:
         """Mark a participant as joined.
 
@@ -1036,7 +1077,7 @@ class Rooms(SyncAPIResource):
             _op.sync_detailed,
             (space_id, room_id),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     @overload
@@ -1051,6 +1092,7 @@ class Rooms(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None: ...
     @overload
     def grant_role(
@@ -1063,6 +1105,7 @@ class Rooms(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None: ...
     def grant_role(
         self,
@@ -1076,6 +1119,7 @@ class Rooms(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None:
         """Grant a room role to a user.
 
@@ -1101,7 +1145,7 @@ class Rooms(SyncAPIResource):
             _op.sync_detailed,
             (space_id, room_id),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
 
@@ -1116,6 +1160,7 @@ class Spaces(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> SpaceList:
         """List the spaces visible to the caller.
 
@@ -1128,7 +1173,7 @@ class Spaces(SyncAPIResource):
             _op.sync_detailed,
             (),
             {},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     @overload
@@ -1142,6 +1187,7 @@ class Spaces(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> IdResponse: ...
     @overload
     def create(
@@ -1151,6 +1197,7 @@ class Spaces(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> IdResponse: ...
     def create(
         self,
@@ -1163,6 +1210,7 @@ class Spaces(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> IdResponse:
         """Create a space.
 
@@ -1184,7 +1232,7 @@ class Spaces(SyncAPIResource):
             _op.sync_detailed,
             (),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     def get_room_by_alias(
@@ -1195,6 +1243,7 @@ class Spaces(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Room:
         """Resolve a room by its alias.
 
@@ -1209,7 +1258,7 @@ class Spaces(SyncAPIResource):
             _op.sync_detailed,
             (alias,),
             {},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     @overload
@@ -1225,6 +1274,7 @@ class Spaces(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None: ...
     @overload
     def update(
@@ -1236,6 +1286,7 @@ class Spaces(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None: ...
     def update(
         self,
@@ -1250,6 +1301,7 @@ class Spaces(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None:
         """Update a space.
 
@@ -1273,7 +1325,7 @@ class Spaces(SyncAPIResource):
             _op.sync_detailed,
             (space_id,),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
 
@@ -1294,6 +1346,7 @@ class Users(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> IdResponse: ...
     @overload
     def create(
@@ -1303,6 +1356,7 @@ class Users(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> IdResponse: ...
     def create(
         self,
@@ -1316,6 +1370,7 @@ class Users(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> IdResponse:
         """Create a user.
 
@@ -1340,7 +1395,7 @@ class Users(SyncAPIResource):
             _op.sync_detailed,
             (),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     def me(
@@ -1349,6 +1404,7 @@ class Users(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> User:
         """Get the current user.
 
@@ -1361,7 +1417,7 @@ class Users(SyncAPIResource):
             _op.sync_detailed,
             (),
             {},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     def meeting_settings(
@@ -1370,6 +1426,7 @@ class Users(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> MeetingSettings:
         """Get the current user's meeting settings.
 
@@ -1381,7 +1438,7 @@ class Users(SyncAPIResource):
             _op.sync_detailed,
             (),
             {},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     @overload
@@ -1393,6 +1450,7 @@ class Users(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> MeetingSettings: ...
     @overload
     def update_meeting_settings(
@@ -1402,6 +1460,7 @@ class Users(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> MeetingSettings: ...
     def update_meeting_settings(
         self,
@@ -1412,6 +1471,7 @@ class Users(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> MeetingSettings:
         """Set the current user's meeting settings.
 
@@ -1432,7 +1492,7 @@ class Users(SyncAPIResource):
             _op.sync_detailed,
             (),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
 
@@ -1449,6 +1509,7 @@ class Webhooks(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Webhook:
         """Get the space webhook.
 
@@ -1462,7 +1523,7 @@ class Webhooks(SyncAPIResource):
             _op.sync_detailed,
             (space_id,),
             {},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     @overload
@@ -1476,6 +1537,7 @@ class Webhooks(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Webhook: ...
     @overload
     def update(
@@ -1487,6 +1549,7 @@ class Webhooks(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Webhook: ...
     def update(
         self,
@@ -1499,6 +1562,7 @@ class Webhooks(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Webhook:
         """Update the space webhook.
 
@@ -1519,7 +1583,7 @@ class Webhooks(SyncAPIResource):
             _op.sync_detailed,
             (space_id,),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     @overload
@@ -1532,6 +1596,7 @@ class Webhooks(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> WebhookWithSecret: ...
     @overload
     def create(
@@ -1543,6 +1608,7 @@ class Webhooks(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> WebhookWithSecret: ...
     def create(
         self,
@@ -1554,6 +1620,7 @@ class Webhooks(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> WebhookWithSecret:
         """Create the space webhook.
 
@@ -1578,7 +1645,7 @@ class Webhooks(SyncAPIResource):
             _op.sync_detailed,
             (space_id,),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     def delete(
@@ -1589,6 +1656,7 @@ class Webhooks(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None:
         """Delete the space webhook.
 
@@ -1602,7 +1670,7 @@ class Webhooks(SyncAPIResource):
             _op.sync_detailed,
             (space_id,),
             {},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     def refresh_secret(
@@ -1613,6 +1681,7 @@ class Webhooks(SyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> WebhookWithSecret:
         """Replace the webhook signing secret.
 
@@ -1626,7 +1695,7 @@ class Webhooks(SyncAPIResource):
             _op.sync_detailed,
             (space_id,),
             {},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
 
@@ -1645,6 +1714,7 @@ class AsyncAnalytics(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> CallList:
         """List the finished calls of a room on a date.
 
@@ -1661,7 +1731,7 @@ class AsyncAnalytics(AsyncAPIResource):
             _op.asyncio_detailed,
             (space_id,),
             {"room_id": room_id, "date": date},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     @overload
@@ -1676,6 +1746,7 @@ class AsyncAnalytics(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> bytes: ...
     @overload
     async def report(
@@ -1689,6 +1760,7 @@ class AsyncAnalytics(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> AnalyticsReport: ...
     async def report(
         self,
@@ -1701,6 +1773,7 @@ class AsyncAnalytics(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> bytes | AnalyticsReport:
         """Get the analytics report of a call.
 
@@ -1726,6 +1799,7 @@ class AsyncAnalytics(AsyncAPIResource):
                     timeout=timeout,
                     max_retries=max_retries,
                     retry_post=retry_post,
+                    deadline=deadline,
                     accept="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 ),
             )
@@ -1735,7 +1809,11 @@ class AsyncAnalytics(AsyncAPIResource):
             (space_id,),
             kwargs,
             call_state(
-                timeout=timeout, max_retries=max_retries, retry_post=retry_post, accept="application/json"
+                timeout=timeout,
+                max_retries=max_retries,
+                retry_post=retry_post,
+                deadline=deadline,
+                accept="application/json",
             ),
         )
 
@@ -1755,6 +1833,7 @@ class AsyncInvites(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> IdResponse: ...
     @overload
     async def create(
@@ -1766,6 +1845,7 @@ class AsyncInvites(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> IdResponse: ...
     async def create(
         self,
@@ -1777,6 +1857,7 @@ class AsyncInvites(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> IdResponse:
         """Create a single-use space invite.
 
@@ -1800,7 +1881,7 @@ class AsyncInvites(AsyncAPIResource):
             _op.asyncio_detailed,
             (space_id,),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     async def activate(
@@ -1812,6 +1893,7 @@ class AsyncInvites(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None:
         """Activate an invite.
 
@@ -1828,7 +1910,7 @@ class AsyncInvites(AsyncAPIResource):
             _op.asyncio_detailed,
             (space_id, invite_id),
             {},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
 
@@ -1850,6 +1932,7 @@ class AsyncParticipants(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Participant: ...
     @overload
     async def create(
@@ -1861,6 +1944,7 @@ class AsyncParticipants(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Participant: ...
     async def create(
         self,
@@ -1875,6 +1959,7 @@ class AsyncParticipants(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Participant:
         """Create a media participant.
 
@@ -1911,7 +1996,7 @@ class AsyncParticipants(AsyncAPIResource):
             _op.asyncio_detailed,
             (space_id,),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     async def signaling_token(
@@ -1923,6 +2008,7 @@ class AsyncParticipants(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> SignalingToken:
         """Get a media signaling token for a participant.
 
@@ -1939,7 +2025,7 @@ class AsyncParticipants(AsyncAPIResource):
             _op.asyncio_detailed,
             (space_id, participant_id),
             {},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
 
@@ -1959,6 +2045,7 @@ class AsyncRecords(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> RoomRecordList:
         """List the recordings of a room.
 
@@ -1977,7 +2064,7 @@ class AsyncRecords(AsyncAPIResource):
             _op.asyncio_detailed,
             (space_id, room_id),
             {"date_from": date_from, "date_to": date_to},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     async def download_url(
@@ -1990,6 +2077,7 @@ class AsyncRecords(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> str:
         """Get the download URL of a recording.
 
@@ -2012,7 +2100,11 @@ class AsyncRecords(AsyncAPIResource):
                 (space_id, room_id, record_id),
                 {},
                 call_state(
-                    timeout=timeout, max_retries=max_retries, retry_post=retry_post, accept="text/plain"
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    retry_post=retry_post,
+                    deadline=deadline,
+                    accept="text/plain",
                 ),
             ),
         )
@@ -2033,6 +2125,7 @@ class AsyncRooms(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> RoomList:
         """List the rooms of a space.
 
@@ -2047,7 +2140,7 @@ class AsyncRooms(AsyncAPIResource):
             _op.asyncio_detailed,
             (space_id,),
             {},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     @overload
@@ -2075,6 +2168,7 @@ class AsyncRooms(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Room: ...
     @overload
     async def create(
@@ -2086,6 +2180,7 @@ class AsyncRooms(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Room: ...
     async def create(
         self,
@@ -2112,6 +2207,7 @@ class AsyncRooms(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Room:
         """Create a room.
 
@@ -2173,7 +2269,7 @@ class AsyncRooms(AsyncAPIResource):
             _op.asyncio_detailed,
             (space_id,),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     async def get(
@@ -2185,6 +2281,7 @@ class AsyncRooms(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Room:
         """Get a room.
 
@@ -2200,7 +2297,7 @@ class AsyncRooms(AsyncAPIResource):
             _op.asyncio_detailed,
             (space_id, room_id),
             {},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     @overload
@@ -2229,6 +2326,7 @@ class AsyncRooms(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None: ...
     @overload
     async def update(
@@ -2241,6 +2339,7 @@ class AsyncRooms(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None: ...
     async def update(
         self,
@@ -2268,6 +2367,7 @@ class AsyncRooms(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None:
         """Update a room.
 
@@ -2329,7 +2429,7 @@ class AsyncRooms(AsyncAPIResource):
             _op.asyncio_detailed,
             (space_id, room_id),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     async def delete(
@@ -2341,6 +2441,7 @@ class AsyncRooms(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None:
         """Delete a room.
 
@@ -2357,7 +2458,7 @@ class AsyncRooms(AsyncAPIResource):
             _op.asyncio_detailed,
             (space_id, room_id),
             {},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     @overload
@@ -2378,6 +2479,7 @@ class AsyncRooms(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> GenerateAccessResponse: ...
     @overload
     async def generate_access(
@@ -2390,6 +2492,7 @@ class AsyncRooms(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> GenerateAccessResponse: ...
     async def generate_access(
         self,
@@ -2409,6 +2512,7 @@ class AsyncRooms(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> GenerateAccessResponse:
         """Generate a personal join link.
 
@@ -2448,7 +2552,7 @@ class AsyncRooms(AsyncAPIResource):
             _op.asyncio_detailed,
             (space_id, room_id),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     @overload
@@ -2466,6 +2570,7 @@ class AsyncRooms(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> GuestUrlResponse: ...
     @overload
     async def guest_url(
@@ -2478,6 +2583,7 @@ class AsyncRooms(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> GuestUrlResponse: ...
     async def guest_url(
         self,
@@ -2494,6 +2600,7 @@ class AsyncRooms(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> GuestUrlResponse:
         """Generate a guest join link (no auth).
 
@@ -2520,7 +2627,7 @@ class AsyncRooms(AsyncAPIResource):
             _op.asyncio_detailed,
             (space_id, room_id),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     @overload
@@ -2534,6 +2641,7 @@ class AsyncRooms(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None: ...
     @overload
     async def join(
@@ -2546,6 +2654,7 @@ class AsyncRooms(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None: ...
     async def join(
         self,
@@ -2558,6 +2667,7 @@ class AsyncRooms(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None:
         """Mark a participant as joined.
 
@@ -2583,7 +2693,7 @@ class AsyncRooms(AsyncAPIResource):
             _op.asyncio_detailed,
             (space_id, room_id),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     @overload
@@ -2598,6 +2708,7 @@ class AsyncRooms(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None: ...
     @overload
     async def grant_role(
@@ -2610,6 +2721,7 @@ class AsyncRooms(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None: ...
     async def grant_role(
         self,
@@ -2623,6 +2735,7 @@ class AsyncRooms(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None:
         """Grant a room role to a user.
 
@@ -2648,7 +2761,7 @@ class AsyncRooms(AsyncAPIResource):
             _op.asyncio_detailed,
             (space_id, room_id),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
 
@@ -2663,6 +2776,7 @@ class AsyncSpaces(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> SpaceList:
         """List the spaces visible to the caller.
 
@@ -2675,7 +2789,7 @@ class AsyncSpaces(AsyncAPIResource):
             _op.asyncio_detailed,
             (),
             {},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     @overload
@@ -2689,6 +2803,7 @@ class AsyncSpaces(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> IdResponse: ...
     @overload
     async def create(
@@ -2698,6 +2813,7 @@ class AsyncSpaces(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> IdResponse: ...
     async def create(
         self,
@@ -2710,6 +2826,7 @@ class AsyncSpaces(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> IdResponse:
         """Create a space.
 
@@ -2731,7 +2848,7 @@ class AsyncSpaces(AsyncAPIResource):
             _op.asyncio_detailed,
             (),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     async def get_room_by_alias(
@@ -2742,6 +2859,7 @@ class AsyncSpaces(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Room:
         """Resolve a room by its alias.
 
@@ -2756,7 +2874,7 @@ class AsyncSpaces(AsyncAPIResource):
             _op.asyncio_detailed,
             (alias,),
             {},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     @overload
@@ -2772,6 +2890,7 @@ class AsyncSpaces(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None: ...
     @overload
     async def update(
@@ -2783,6 +2902,7 @@ class AsyncSpaces(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None: ...
     async def update(
         self,
@@ -2797,6 +2917,7 @@ class AsyncSpaces(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None:
         """Update a space.
 
@@ -2820,7 +2941,7 @@ class AsyncSpaces(AsyncAPIResource):
             _op.asyncio_detailed,
             (space_id,),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
 
@@ -2841,6 +2962,7 @@ class AsyncUsers(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> IdResponse: ...
     @overload
     async def create(
@@ -2850,6 +2972,7 @@ class AsyncUsers(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> IdResponse: ...
     async def create(
         self,
@@ -2863,6 +2986,7 @@ class AsyncUsers(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> IdResponse:
         """Create a user.
 
@@ -2887,7 +3011,7 @@ class AsyncUsers(AsyncAPIResource):
             _op.asyncio_detailed,
             (),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     async def me(
@@ -2896,6 +3020,7 @@ class AsyncUsers(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> User:
         """Get the current user.
 
@@ -2908,7 +3033,7 @@ class AsyncUsers(AsyncAPIResource):
             _op.asyncio_detailed,
             (),
             {},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     async def meeting_settings(
@@ -2917,6 +3042,7 @@ class AsyncUsers(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> MeetingSettings:
         """Get the current user's meeting settings.
 
@@ -2928,7 +3054,7 @@ class AsyncUsers(AsyncAPIResource):
             _op.asyncio_detailed,
             (),
             {},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     @overload
@@ -2940,6 +3066,7 @@ class AsyncUsers(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> MeetingSettings: ...
     @overload
     async def update_meeting_settings(
@@ -2949,6 +3076,7 @@ class AsyncUsers(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> MeetingSettings: ...
     async def update_meeting_settings(
         self,
@@ -2959,6 +3087,7 @@ class AsyncUsers(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> MeetingSettings:
         """Set the current user's meeting settings.
 
@@ -2979,7 +3108,7 @@ class AsyncUsers(AsyncAPIResource):
             _op.asyncio_detailed,
             (),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
 
@@ -2996,6 +3125,7 @@ class AsyncWebhooks(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Webhook:
         """Get the space webhook.
 
@@ -3009,7 +3139,7 @@ class AsyncWebhooks(AsyncAPIResource):
             _op.asyncio_detailed,
             (space_id,),
             {},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     @overload
@@ -3023,6 +3153,7 @@ class AsyncWebhooks(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Webhook: ...
     @overload
     async def update(
@@ -3034,6 +3165,7 @@ class AsyncWebhooks(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Webhook: ...
     async def update(
         self,
@@ -3046,6 +3178,7 @@ class AsyncWebhooks(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Webhook:
         """Update the space webhook.
 
@@ -3066,7 +3199,7 @@ class AsyncWebhooks(AsyncAPIResource):
             _op.asyncio_detailed,
             (space_id,),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     @overload
@@ -3079,6 +3212,7 @@ class AsyncWebhooks(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> WebhookWithSecret: ...
     @overload
     async def create(
@@ -3090,6 +3224,7 @@ class AsyncWebhooks(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> WebhookWithSecret: ...
     async def create(
         self,
@@ -3101,6 +3236,7 @@ class AsyncWebhooks(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> WebhookWithSecret:
         """Create the space webhook.
 
@@ -3125,7 +3261,7 @@ class AsyncWebhooks(AsyncAPIResource):
             _op.asyncio_detailed,
             (space_id,),
             {"body": body},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     async def delete(
@@ -3136,6 +3272,7 @@ class AsyncWebhooks(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> None:
         """Delete the space webhook.
 
@@ -3149,7 +3286,7 @@ class AsyncWebhooks(AsyncAPIResource):
             _op.asyncio_detailed,
             (space_id,),
             {},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
     async def refresh_secret(
@@ -3160,6 +3297,7 @@ class AsyncWebhooks(AsyncAPIResource):
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> WebhookWithSecret:
         """Replace the webhook signing secret.
 
@@ -3173,7 +3311,7 @@ class AsyncWebhooks(AsyncAPIResource):
             _op.asyncio_detailed,
             (space_id,),
             {},
-            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post),
+            call_state(timeout=timeout, max_retries=max_retries, retry_post=retry_post, deadline=deadline),
         )
 
 

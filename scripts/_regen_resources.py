@@ -50,6 +50,7 @@ CALL_OPTIONS: tuple[CallOption, ...] = (
     CallOption("timeout", "TimeoutTypes | NotGiven", "NOT_GIVEN"),
     CallOption("max_retries", "int | None", "None"),
     CallOption("retry_post", "bool", "False"),
+    CallOption("deadline", "float | NotGiven | None", "NOT_GIVEN"),
 )
 """The one list of per-call options: a new option of ``call_state`` is one more line here."""
 

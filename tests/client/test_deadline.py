@@ -90,6 +90,14 @@ def test_per_call_and_with_options_deadlines(trickle_url: str) -> None:
         _assert_bounded(started, caught.value)
 
 
+def test_a_resource_method_takes_a_per_call_deadline(trickle_url: str) -> None:
+    with Moodhood(base_url=trickle_url, token=TOKEN, timeout=2) as client:
+        started = time.monotonic()
+        with pytest.raises(APITimeoutError) as caught:
+            client.spaces.list(deadline=3)
+    _assert_bounded(started, caught.value)
+
+
 def test_async_deadline_ends_a_trickled_body(trickle_url: str) -> None:
     async def run() -> tuple[float, APITimeoutError]:
         async with AsyncMoodhood(base_url=trickle_url, token=TOKEN, timeout=2, deadline=3) as client:

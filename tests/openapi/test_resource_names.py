@@ -170,10 +170,10 @@ def test_a_new_per_call_option_is_one_line_in_the_generator(
     from moodhood._overlay import apply_overlay
 
     document = apply_overlay(spec, overlay).spec
-    option = render.CallOption("deadline", "float | None", "None")
+    option = render.CallOption("trace_id", "str | None", "None")  # a made-up option
     monkeypatch.setattr(render, "CALL_OPTIONS", (*render.CALL_OPTIONS, option))
     source = render.render_resources(document, REPO / "openapi" / "codegen.yaml")[render.RESOURCES_FILE]
     signatures = source.count("retry_post: bool = False")
     assert signatures > 60  # every method, overload and flavour
-    assert source.count("deadline: float | None = None") == signatures
-    assert source.count("call_state(") == source.count("deadline=deadline")
+    assert source.count("trace_id: str | None = None") == signatures
+    assert source.count("call_state(") == source.count("trace_id=trace_id")
