@@ -13,6 +13,9 @@ testing kit in ``moodhood.testing`` and the local server in ``moodhood.sandbox``
 
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
+from importlib.metadata import version as _version
+
 from moodhood._auth import MoodhoodAuth, TokenEvent
 from moodhood._client import AsyncMoodhood, Moodhood
 from moodhood._config import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven
@@ -81,6 +84,12 @@ __all__ = [
     "UnprocessableEntityError",
     "WebhookVerificationError",
 ]
+
+try:
+    __version__: str = _version("moodhood")
+    """The installed distribution's version (``importlib.metadata``), e.g. ``"0.1.0"``."""
+except _PackageNotFoundError:  # imported from a source tree that was never installed
+    __version__ = "0+unknown"
 
 # Show the public names as moodhood.X in reprs, tracebacks and docs, not as the private module they live in.
 for _name in __all__:

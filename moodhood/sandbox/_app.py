@@ -20,6 +20,7 @@ from moodhood.sandbox._errors import ApiError, api_error_response
 from moodhood.sandbox._faults import FaultMiddleware
 from moodhood.sandbox._state import SandboxState
 from moodhood.sandbox._token_endpoint import token_endpoint
+from moodhood.sandbox._webapp import webapp_routes
 
 __all__ = ["create_app"]
 
@@ -126,6 +127,7 @@ def create_app(config: SandboxConfig | None = None, *, clock: Callable[[], float
         Mount("/v1", routes=_api_routes()),
         Mount("/__sandbox", routes=control_routes()),
         *doc_routes(),
+        *webapp_routes(),
     ]
     app = Starlette(
         routes=routes,

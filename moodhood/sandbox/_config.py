@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+from moodhood._embed import DEFAULT_BASE_URL as DEFAULT_WEB_APP_URL
 from moodhood._secrets import mask
 
 __all__ = [
@@ -13,6 +14,7 @@ __all__ = [
     "DEMO_PASSWORD",
     "DEMO_PERSONAL_TOKEN",
     "DEMO_USER",
+    "DEFAULT_WEB_APP_URL",
     "SandboxConfig",
 ]
 
@@ -33,6 +35,8 @@ class SandboxConfig:
     ``access_ttl`` / ``refresh_ttl`` are JWT lifetimes in whole seconds (at least 1). ``doc_auth`` is a
     ``(user, password)`` pair that protects ``/doc/`` with basic auth. ``port=0`` picks a free port.
     ``webhook_attempts`` deliveries are tried ``webhook_retry_interval`` seconds apart.
+    ``web_app_url`` is where room links (generate-access, guest-url) point: the vendor's web app by
+    default; ``None`` points them at this sandbox, which then serves a minimal room page at ``/room/<alias>``.
     """
 
     host: str = "127.0.0.1"
@@ -50,6 +54,7 @@ class SandboxConfig:
     webhook_retry_interval: float = 0.5
     webhook_timeout: float = 5.0
     spec_path: str | None = None
+    web_app_url: str | None = DEFAULT_WEB_APP_URL
 
     def __post_init__(self) -> None:
         if self.access_ttl < 1 or self.refresh_ttl < 1:
@@ -60,6 +65,8 @@ class SandboxConfig:
             raise ValueError("webhook_attempts must be at least 1")
         if not 0 <= self.port <= 65535:
             raise ValueError("port must be between 0 and 65535")
+        if self.web_app_url is not None and not self.web_app_url.startswith(("https://", "http://")):
+            raise ValueError("web_app_url must be an http(s):// URL, or None for the sandbox's own room pages")
 
     def replace(self, **changes: object) -> SandboxConfig:
         """A copy with some fields changed."""
@@ -73,5 +80,6 @@ class SandboxConfig:
             f"SandboxConfig(host={self.host!r}, port={self.port!r}, client_id={self.client_id!r}, "
             f"client_secret={mask(self.client_secret)!r}, users=({users}), personal_tokens=({tokens}), "
             f"access_ttl={self.access_ttl!r}, refresh_ttl={self.refresh_ttl!r}, "
-            f"refresh_grant_enabled={self.refresh_grant_enabled!r}, doc_auth={doc})"
+            f"refresh_grant_enabled={self.refresh_grant_enabled!r}, doc_auth={doc}, "
+            f"web_app_url={self.web_app_url!r})"
         )
