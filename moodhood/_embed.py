@@ -39,7 +39,6 @@ __all__ = [
     "DEFAULT_ALLOW",
     "DEFAULT_BASE_URL",
     "FINISH_CALL_MESSAGE",
-    "WEB_APP_URL_ENV",
     "RoomLink",
     "iframe_html",
     "link_from_url",
@@ -49,7 +48,7 @@ __all__ = [
 DEFAULT_BASE_URL = "https://edu.livedigital.space"
 """The web app that serves rooms (white-label hosts such as ``https://a.teleboss.ru`` work the same)."""
 
-WEB_APP_URL_ENV = "MOODHOOD_WEB_APP_URL"
+_WEB_APP_URL_ENV = "MOODHOOD_WEB_APP_URL"
 """The variable :func:`room_link` reads when no ``base_url`` is given (e.g. a sandbox's own room pages)."""
 
 DEFAULT_ALLOW: tuple[str, ...] = (
@@ -166,7 +165,7 @@ def room_link(
     if token_pair is not None and not token_pair[1]:
         raise ValueError(f"{token_pair[0]} is empty")
     if base_url is None:
-        base_url = os.environ.get(WEB_APP_URL_ENV) or DEFAULT_BASE_URL
+        base_url = os.environ.get(_WEB_APP_URL_ENV) or DEFAULT_BASE_URL
     _check_base(base_url, carries_token=token_pair is not None)
     query: list[tuple[str, str]] = []
     if participant_name is not None:

@@ -9,12 +9,12 @@ from moodhood._embed import DEFAULT_BASE_URL as DEFAULT_WEB_APP_URL
 from moodhood._secrets import mask
 
 __all__ = [
+    "DEFAULT_WEB_APP_URL",
     "DEMO_CLIENT_ID",
     "DEMO_CLIENT_SECRET",
     "DEMO_PASSWORD",
     "DEMO_PERSONAL_TOKEN",
     "DEMO_USER",
-    "DEFAULT_WEB_APP_URL",
     "SandboxConfig",
 ]
 
@@ -66,7 +66,7 @@ class SandboxConfig:
         if not 0 <= self.port <= 65535:
             raise ValueError("port must be between 0 and 65535")
         if self.web_app_url is not None and not self.web_app_url.startswith(("https://", "http://")):
-            raise ValueError("web_app_url must be an http(s):// URL, or None for the sandbox's own room pages")
+            raise ValueError("web_app_url must be an http(s):// URL, or None for the sandbox's room pages")
 
     def replace(self, **changes: object) -> SandboxConfig:
         """A copy with some fields changed."""

@@ -35,7 +35,8 @@ h1 {{ font-size: 20px; margin: 0 0 12px; }}
 .tile {{ display: inline-block; padding: 32px 48px; border-radius: 12px; background: #2f3b52; }}
 .name {{ font-size: 28px; font-weight: 600; }}
 .muted {{ color: #a9b4c8; font-size: 14px; }}
-button {{ margin-top: 16px; padding: 8px 16px; border: 0; border-radius: 6px; background: #e5484d; color: #fff; }}
+button {{ margin-top: 16px; padding: 8px 16px; border: 0; border-radius: 6px; }}
+button {{ background: #e5484d; color: #fff; }}
 </style>
 </head>
 <body>
@@ -48,7 +49,8 @@ button {{ margin-top: 16px; padding: 8px 16px; border: 0; border-radius: 6px; ba
 
 _ROOM = """<h1>Room <span id="room-alias">{alias}</span></h1>
 <p class="muted">MoodHood sandbox &middot; <span id="room-name">{name}</span></p>
-<div class="tile"><div class="muted">You are</div><div class="name" id="participant-name">{participant}</div></div>
+<div class="tile"><div class="muted">You are</div>
+<div class="name" id="participant-name">{participant}</div></div>
 <div><button id="leave" type="button">Leave call</button></div>
 <script>
 document.getElementById("leave").addEventListener("click", function () {{
