@@ -32,7 +32,7 @@ async def main() -> None:
                 for day in DAYS
             )
         )
-        print(f"created {len(rooms)} rooms: {', '.join(sorted(room.name for room in rooms))}")
+        print(f"created {len(rooms)} rooms: {', '.join(sorted(str(room.name) for room in rooms))}")
         listed = await mh.call(list_rooms.asyncio_detailed, space.id)
         aliases = {room.alias for room in listed.items}
         print(f"listed {len(listed.items)} rooms with {len(aliases)} distinct aliases")

@@ -19,6 +19,7 @@ from moodhood_api.models import (
     SpaceCreate,
     WebhookCreate,
 )
+from moodhood_api.types import Unset
 
 from moodhood import AsyncMoodhood
 from moodhood.embed import RoomLink, link_from_url
@@ -55,6 +56,8 @@ async def create_meeting(mh: AsyncMoodhood, space_id: str, title: str) -> Meetin
             name=title, type_=RoomType.LESSON, is_chat_allowed=True, is_screensharing_allowed=True
         ),
     )
+    if isinstance(room.alias, Unset):  # the spec leaves it optional; links need it
+        raise RuntimeError(f"MoodHood returned room {room.id} without an alias")
     return Meeting(id=room.id, space_id=space_id, title=title, room_alias=room.alias)
 
 
