@@ -6,13 +6,13 @@
 - ``POST /webhooks/moodhood`` receives MoodHood's webhooks and verifies their signature;
 - ``GET /meetings/{id}/events`` lists the verified events of that meeting's room.
 
-Run it against the sandbox (no account needed)::
+Run it with a local sandbox started in the same process (no account; its room links point at the
+sandbox's own minimal room pages)::
 
-    moodhood sandbox --port 8765 &          # or any MoodHood: set the MOODHOOD_* variables
-    MOODHOOD_BASE_URL=http://127.0.0.1:8765/v1 MOODHOOD_CLIENT_ID=sandbox-client \\
-    MOODHOOD_CLIENT_SECRET=SandboxDemoSecret0123456789abcde MOODHOOD_USERNAME=demo@example.com \\
-    MOODHOOD_PASSWORD=sandbox-demo-password MEETINGS_PUBLIC_URL=http://127.0.0.1:8000 \\
-    python examples/webapp/app.py
+    python examples/webapp/app.py --sandbox
+    curl -X POST http://127.0.0.1:8000/meetings -d '{"title": "Standup"}'   # then open "join" + ?name=Ann
+
+or against any MoodHood, with the ``MOODHOOD_*`` variables set: ``python examples/webapp/app.py``.
 
 Settings come from the environment: the ``MOODHOOD_*`` client settings, ``MEETINGS_PUBLIC_URL`` (where
 MoodHood reaches this app's webhook), and optionally ``MEETINGS_SPACE_ID`` and ``MOODHOOD_WEBHOOK_SECRET``
@@ -180,19 +180,31 @@ def create_app(mh: AsyncMoodhood, settings: Settings) -> Starlette:
 
 
 def main() -> None:  # pragma: no cover - runs a server until Ctrl-C
+    """Serve the app; ``--sandbox`` starts a local sandbox with its own room pages (no account needed)."""
     import asyncio
+    import sys
+    from contextlib import ExitStack
 
     import uvicorn
 
     settings = Settings.from_env()
     port = urlsplit(settings.public_url).port or 8000
 
-    async def serve() -> None:
-        async with AsyncMoodhood() as mh:
+    async def serve(mh: AsyncMoodhood) -> None:
+        async with mh:
             config = uvicorn.Config(create_app(mh, settings), host="127.0.0.1", port=port)
             await uvicorn.Server(config).serve()
 
-    asyncio.run(serve())
+    with ExitStack() as stack:
+        if "--sandbox" in sys.argv[1:]:
+            from moodhood.sandbox import DEMO_PERSONAL_TOKEN, SandboxConfig, SandboxServer
+
+            sandbox = stack.enter_context(SandboxServer(SandboxConfig(web_app_url=None)))
+            print(f"sandbox at {sandbox.base_url}; open POST {settings.public_url}/meetings")
+            mh = AsyncMoodhood(base_url=sandbox.base_url, token=DEMO_PERSONAL_TOKEN)
+        else:
+            mh = AsyncMoodhood()
+        asyncio.run(serve(mh))
 
 
 if __name__ == "__main__":
