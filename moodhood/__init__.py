@@ -1,11 +1,13 @@
 """moodhood: the typed Python SDK for the MoodHood (livedigital) video-conferencing API.
 
     from moodhood import Moodhood
-    from moodhood_api.api.spaces import create_space
-    from moodhood_api.models import SpaceCreate
 
     with Moodhood() as mh:  # credentials from MOODHOOD_* variables
-        space = mh.call(create_space.sync_detailed, body=SpaceCreate(name="Team"))
+        space = mh.spaces.create(name="Team")
+        room = mh.rooms.create(space.id, name="Daily", type="lesson")
+
+Models and enums: ``moodhood.types``. The typed resources (``mh.spaces``, ``mh.rooms``, ...) are generated
+from the spec (docs/resources.md); ``mh.call`` runs any generated function.
 
 Webhook verification lives in ``moodhood.webhooks``, room links and iframes in ``moodhood.embed``, the VCR
 testing kit in ``moodhood.testing`` and the local server in ``moodhood.sandbox``; none is imported here.
@@ -19,7 +21,7 @@ from importlib.metadata import version as _version
 from moodhood._auth import MoodhoodAuth, TokenEvent
 from moodhood._client import AsyncMoodhood, Moodhood
 from moodhood._config import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven
-from moodhood._credentials import Credentials
+from moodhood._credentials import Credentials, SecretProvider
 from moodhood._exceptions import (
     APIConnectionError,
     APIError,
@@ -75,6 +77,7 @@ __all__ = [
     "RateLimitError",
     "RetryPolicy",
     "RetryTransport",
+    "SecretProvider",
     "Token",
     "TokenError",
     "TokenEvent",

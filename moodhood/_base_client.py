@@ -10,9 +10,10 @@ One request travels through::
                                      with its own transport, mounts, proxies and event hooks untouched
                                      (without event hooks, straight to the transport it would pick)
 
-Per-call options (``max_retries``, ``timeout``, ``retry_post``) travel in a context variable set by
-``call()``; ``send`` writes them into the request's extensions, and the auth flow copies the timeout onto
-its token requests.
+Per-call options (``max_retries``, ``timeout``, ``retry_post``) become one ``CallState`` in ``call_state``
+(the one place that turns them into request settings, for ``call()`` and every typed resource method); it
+travels in a context variable, ``send`` writes it into the request's extensions (and ``Accept`` for an
+operation answering another media type), and the auth flow copies the timeout onto its token requests.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from typing import Any
 
 import httpx
 
+from moodhood._config import NOT_GIVEN, NotGiven, TimeoutTypes, check_max_retries, resolve_timeout
 from moodhood._exceptions import APIConnectionError, APITimeoutError
 from moodhood._logging import log_failure, log_response
 from moodhood._response import status_error
@@ -41,6 +43,7 @@ __all__ = [
     "MoodhoodHTTPClient",
     "WrongFlavourTransport",
     "call_scope",
+    "call_state",
 ]
 
 
@@ -51,16 +54,40 @@ class CallState:
     max_retries: int | None = None
     timeout: httpx.Timeout | None = None
     retry_post: bool = False
+    accept: str | None = None
     response: httpx.Response | None = None
 
     def apply(self, request: httpx.Request) -> None:
-        """Write the per-call options into ``request.extensions``."""
+        """Write the per-call options into ``request.extensions`` (and the ``Accept`` header)."""
+        if self.accept is not None:
+            request.headers["Accept"] = self.accept
         if self.timeout is not None:
             request.extensions["timeout"] = self.timeout.as_dict()
         if self.max_retries is not None:
             request.extensions[EXT_MAX_RETRIES] = self.max_retries
         if self.retry_post:
             request.extensions[EXT_RETRY_POST] = True
+
+
+def call_state(
+    *,
+    max_retries: int | None = None,
+    timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+    retry_post: bool = False,
+    accept: str | None = None,
+) -> CallState:
+    """The ``CallState`` for one call's options, checked (a bad value is a ``ValueError`` before any I/O).
+
+    ``accept`` is the media type an operation answers when it is not JSON (set by the typed resources).
+    """
+    if max_retries is not None:
+        check_max_retries(max_retries)
+    return CallState(
+        max_retries=max_retries,
+        timeout=None if isinstance(timeout, NotGiven) else resolve_timeout(timeout),
+        retry_post=retry_post,
+        accept=accept,
+    )
 
 
 _CALL: contextvars.ContextVar[CallState | None] = contextvars.ContextVar("moodhood_call", default=None)

@@ -44,6 +44,7 @@ from moodhood._base_client import (
     MoodhoodHTTPClient,
     WrongFlavourTransport,
     call_scope,
+    call_state,
 )
 from moodhood._config import (
     DEFAULT_MAX_RETRIES,
@@ -51,12 +52,14 @@ from moodhood._config import (
     NOT_GIVEN,
     NotGiven,
     TimeoutTypes,
+    check_max_retries,
     resolve_base_url,
     resolve_timeout,
 )
-from moodhood._credentials import Credentials
+from moodhood._credentials import Credentials, SecretProvider
 from moodhood._exceptions import InsecureTransportError
 from moodhood._net import is_loopback
+from moodhood._resources import AsyncResources, SyncResources
 from moodhood._response import GeneratedResponse, status_error, success_value, validation_error
 from moodhood._retry import AsyncRetryTransport, RetryTransport
 from moodhood._store import TokenStore
@@ -84,11 +87,14 @@ def _user_agent() -> str:
 
 
 def _headers(http_client: httpx.Client | httpx.AsyncClient | None) -> httpx.Headers:
-    """Default headers: the caller's client's headers, with our User-Agent unless they set their own."""
+    """Default headers: the caller's client's headers, with our User-Agent unless they set their own, and
+    ``Accept: application/json`` unless they set another (an operation's own ``Accept`` wins)."""
     headers = httpx.Headers(http_client.headers) if http_client is not None else httpx.Headers()
     agent = headers.get("user-agent")
     if agent is None or agent.startswith("python-httpx/"):
         headers["User-Agent"] = _user_agent()
+    if headers.get("accept", "*/*") == "*/*":
+        headers["Accept"] = "application/json"
     return headers
 
 
@@ -142,13 +148,14 @@ class _BaseMoodhood:
         *,
         base_url: str | httpx.URL | None,
         client_id: str | None,
-        client_secret: str | None,
+        client_secret: str | SecretProvider | None,
         username: str | None,
-        password: str | None,
+        password: str | SecretProvider | None,
         token: str | None,
         token_store: TokenStore | None,
         on_token: Callable[[TokenEvent], None] | None,
         allow_insecure_http: bool,
+        headers: httpx.Headers,
     ) -> tuple[httpx.URL, Credentials, MoodhoodAuth]:
         url = resolve_base_url(base_url)
         credentials = Credentials.from_env(client_id, client_secret, username, password, token)
@@ -163,14 +170,13 @@ class _BaseMoodhood:
             store=token_store,
             on_token=on_token,
             allow_insecure_http=allow_insecure_http,
+            headers=headers,
         )
         return url, credentials, auth
 
     @staticmethod
     def _check_max_retries(max_retries: int) -> int:
-        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-            raise ValueError(f"max_retries must be an int >= 0, not {max_retries!r}")
-        return max_retries
+        return check_max_retries(max_retries)
 
     def __setattr__(self, name: str, value: object) -> NoReturn:
         raise AttributeError(f"{type(self).__name__} is immutable; use with_options(...) for a changed copy")
@@ -225,16 +231,6 @@ class _BaseMoodhood:
     __str__ = __repr__
 
 
-def _state(max_retries: int | None, timeout: TimeoutTypes | NotGiven, retry_post: bool) -> CallState:
-    if max_retries is not None:
-        _BaseMoodhood._check_max_retries(max_retries)
-    return CallState(
-        max_retries=max_retries,
-        timeout=None if isinstance(timeout, NotGiven) else resolve_timeout(timeout),
-        retry_post=retry_post,
-    )
-
-
 def _no_client_kwarg(kwargs: dict[str, Any]) -> None:
     if "client" in kwargs:
         raise TypeError("call() passes client= itself; do not pass it")
@@ -263,7 +259,7 @@ def _unexpected(error: BaseException, state: CallState) -> BaseException:
     return validation_error(raw, error)
 
 
-class Moodhood(_BaseMoodhood):
+class Moodhood(_BaseMoodhood, SyncResources):
     """The synchronous MoodHood client.
 
     Every argument is keyword-only and falls back to its environment variable: ``base_url`` to
@@ -288,9 +284,9 @@ class Moodhood(_BaseMoodhood):
         *,
         base_url: str | httpx.URL | None = None,
         client_id: str | None = None,
-        client_secret: str | None = None,
+        client_secret: str | SecretProvider | None = None,
         username: str | None = None,
-        password: str | None = None,
+        password: str | SecretProvider | None = None,
         token: str | None = None,
         token_store: TokenStore | None = None,
         on_token: Callable[[TokenEvent], None] | None = None,
@@ -311,6 +307,7 @@ class Moodhood(_BaseMoodhood):
             token_store=token_store,
             on_token=on_token,
             allow_insecure_http=allow_insecure_http,
+            headers=_headers(http_client),
         )
         retries, timeout_ = self._check_max_retries(max_retries), resolve_timeout(timeout)
         owns_pool = http_client is None
@@ -379,7 +376,18 @@ class Moodhood(_BaseMoodhood):
         allows replaying a POST (only when repeating it is harmless).
         """
         _no_client_kwarg(kwargs)
-        with call_scope(_state(max_retries, timeout, retry_post)) as state:
+        state = call_state(max_retries=max_retries, timeout=timeout, retry_post=retry_post)
+        return self._send(fn, args, kwargs, state)
+
+    def _send(
+        self,
+        fn: Callable[..., GeneratedResponse[Error | OAuthError | T]],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        state: CallState,
+    ) -> T:
+        """Run ``fn(*args, client=..., **kwargs)`` under ``state``: the core of ``call`` and the resources."""
+        with call_scope(state):
             try:
                 result = fn(*args, client=self._api, **kwargs)
             except (UnexpectedStatus, *_PARSE_ERRORS) as error:
@@ -395,6 +403,11 @@ class Moodhood(_BaseMoodhood):
                 )
             return cast(T, _finish(result, state))
 
+    def _send_raw(self, kwargs: dict[str, Any], state: CallState) -> httpx.Response:
+        """Send a generated ``_get_kwargs`` request under ``state``; the raw 2xx response (non-JSON body)."""
+        with call_scope(state):
+            return self._http.request(**kwargs)
+
     def close(self) -> None:
         """Close the connection pool, unless it is your ``http_client`` or this is a ``with_options`` copy."""
         self._http.close()
@@ -408,7 +421,7 @@ class Moodhood(_BaseMoodhood):
         self.close()
 
 
-class AsyncMoodhood(_BaseMoodhood):
+class AsyncMoodhood(_BaseMoodhood, AsyncResources):
     """The asynchronous MoodHood client; the same arguments as ``Moodhood``, with an ``httpx.AsyncClient``."""
 
     __slots__ = ()
@@ -420,9 +433,9 @@ class AsyncMoodhood(_BaseMoodhood):
         *,
         base_url: str | httpx.URL | None = None,
         client_id: str | None = None,
-        client_secret: str | None = None,
+        client_secret: str | SecretProvider | None = None,
         username: str | None = None,
-        password: str | None = None,
+        password: str | SecretProvider | None = None,
         token: str | None = None,
         token_store: TokenStore | None = None,
         on_token: Callable[[TokenEvent], None] | None = None,
@@ -443,6 +456,7 @@ class AsyncMoodhood(_BaseMoodhood):
             token_store=token_store,
             on_token=on_token,
             allow_insecure_http=allow_insecure_http,
+            headers=_headers(http_client),
         )
         retries, timeout_ = self._check_max_retries(max_retries), resolve_timeout(timeout)
         owns_pool = http_client is None
@@ -516,7 +530,19 @@ class AsyncMoodhood(_BaseMoodhood):
         allows replaying a POST (only when repeating it is harmless).
         """
         _no_client_kwarg(kwargs)
-        with call_scope(_state(max_retries, timeout, retry_post)) as state:
+        state = call_state(max_retries=max_retries, timeout=timeout, retry_post=retry_post)
+        return await self._send(fn, args, kwargs, state)
+
+    async def _send(
+        self,
+        fn: Callable[..., Awaitable[GeneratedResponse[Error | OAuthError | T]]],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        state: CallState,
+    ) -> T:
+        """Run and await ``fn(*args, client=..., **kwargs)`` under ``state``: the core of ``call`` and the
+        resources."""
+        with call_scope(state):
             # A sync_detailed function fails here, on the generated client's sync slot, before any I/O.
             pending = fn(*args, client=self._api, **kwargs)
             if not inspect.isawaitable(pending):
@@ -531,6 +557,11 @@ class AsyncMoodhood(_BaseMoodhood):
                     raise
                 raise typed from error
             return cast(T, _finish(result, state))
+
+    async def _send_raw(self, kwargs: dict[str, Any], state: CallState) -> httpx.Response:
+        """Send a generated ``_get_kwargs`` request under ``state``; the raw 2xx response (non-JSON body)."""
+        with call_scope(state):
+            return await self._http.request(**kwargs)
 
     async def close(self) -> None:
         """Close the connection pool, unless it is your ``http_client`` or this is a ``with_options`` copy."""

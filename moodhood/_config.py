@@ -19,6 +19,7 @@ __all__ = [
     "NOT_GIVEN",
     "NotGiven",
     "TimeoutTypes",
+    "check_max_retries",
     "resolve_base_url",
     "resolve_timeout",
 ]
@@ -75,6 +76,13 @@ def resolve_base_url(base_url: str | httpx.URL | None, environ: Mapping[str, str
             f"{source} must not carry user:password@ (it would be logged and stored; MoodHood uses tokens)"
         )
     return url
+
+
+def check_max_retries(max_retries: int) -> int:
+    """``max_retries`` itself when it is an int >= 0, else a ``ValueError``."""
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+        raise ValueError(f"max_retries must be an int >= 0, not {max_retries!r}")
+    return max_retries
 
 
 def resolve_timeout(timeout: TimeoutTypes) -> httpx.Timeout:

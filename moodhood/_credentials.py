@@ -7,20 +7,32 @@ Three modes:
 - ``"personal"``: a personal token from the web UI, sent as a static bearer (D16).
 
 ``repr`` and ``str`` mask every secret (``client_secret``, ``password``, ``token``).
+
+``client_secret`` and ``password`` may also be a ``SecretProvider``: a function of no arguments returning
+the value. It is called only when a grant needs the value (never here, never by ``repr``, not while a
+cached or stored token is usable), at most once per renewal, off the event loop in async flows, and its
+result is dropped when the renewal ends. A ``ConfigurationError`` it raises reaches the caller unchanged;
+anything but a non-empty string is a ``ConfigurationError``.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeAlias
 
 from ._exceptions import ConfigurationError
 from ._secrets import mask
 
-__all__ = ["ENV_VARS", "Credentials", "CredentialsMode"]
+__all__ = ["ENV_VARS", "Credentials", "CredentialsMode", "SecretProvider", "resolve_secret"]
+
+SecretProvider: TypeAlias = Callable[[], str]
+"""A function returning a secret (``client_secret`` or ``password``) when a grant needs it."""
+
+Secret: TypeAlias = str | SecretProvider
+_LAZY = frozenset({"client_secret", "password"})
 
 _BEARER = re.compile(r"[\x21-\x7e]+")
 
@@ -34,6 +46,18 @@ ENV_VARS: Mapping[str, str] = {
     "token": "MOODHOOD_TOKEN",
 }
 """The environment variable read for each ``Credentials.from_env`` argument."""
+
+
+def resolve_secret(name: str, value: object) -> str:
+    """What a ``SecretProvider`` for ``name`` returned, checked: a non-empty string."""
+    if not isinstance(value, str) or not value:
+        what = "an empty string" if isinstance(value, str) else f"a {type(value).__name__}"
+        raise ConfigurationError(f"the {name} provider returned {what}, not the {name}")
+    return value
+
+
+def _shown(name: str, value: Secret | None) -> str:
+    return "<provider>" if callable(value) else mask(value)
 
 
 def _missing(name: str) -> ConfigurationError:
@@ -50,9 +74,9 @@ class Credentials:
 
     mode: CredentialsMode
     client_id: str | None = None
-    client_secret: str | None = None
+    client_secret: Secret | None = None
     username: str | None = None
-    password: str | None = None
+    password: Secret | None = None
     token: str | None = None
 
     def __post_init__(self) -> None:
@@ -65,8 +89,9 @@ class Credentials:
             raise ConfigurationError(f"unknown credentials mode {self.mode!r}")
         for name in ("client_id", "client_secret", "username", "password", "token"):
             value = getattr(self, name)
-            if value is not None and not isinstance(value, str):
-                raise ConfigurationError(f"{name} must be a string, not {type(value).__name__}")
+            if value is not None and not isinstance(value, str) and not (name in _LAZY and callable(value)):
+                kind = "a string or a function returning one" if name in _LAZY else "a string"
+                raise ConfigurationError(f"{name} must be {kind}, not {type(value).__name__}")
             wanted = name in required[self.mode]
             if wanted and not value:
                 raise _missing(name)
@@ -80,12 +105,12 @@ class Credentials:
             )
 
     @classmethod
-    def client(cls, client_id: str, client_secret: str) -> Credentials:
+    def client(cls, client_id: str, client_secret: Secret) -> Credentials:
         """Client credentials: the client-credentials grant, a client token."""
         return cls("client", client_id=client_id, client_secret=client_secret)
 
     @classmethod
-    def user(cls, client_id: str, client_secret: str, username: str, password: str) -> Credentials:
+    def user(cls, client_id: str, client_secret: Secret, username: str, password: Secret) -> Credentials:
         """Client credentials plus a user's email and password: the password grant, a user token."""
         return cls(
             "user", client_id=client_id, client_secret=client_secret, username=username, password=password
@@ -100,9 +125,9 @@ class Credentials:
     def from_env(
         cls,
         client_id: str | None = None,
-        client_secret: str | None = None,
+        client_secret: Secret | None = None,
         username: str | None = None,
-        password: str | None = None,
+        password: Secret | None = None,
         token: str | None = None,
         *,
         environ: Mapping[str, str] = os.environ,
@@ -114,7 +139,7 @@ class Credentials:
         is a ``ConfigurationError``. A missing value raises ``ConfigurationError`` naming the argument and
         the variable. Empty strings count as missing.
         """
-        given = {
+        given: dict[str, Secret | None] = {
             "client_id": client_id or None,
             "client_secret": client_secret or None,
             "username": username or None,
@@ -128,7 +153,7 @@ class Credentials:
                 "pass either token= (a personal token) or client_id=/client_secret= "
                 "(client credentials), not both"
             )
-        if given["token"]:
+        if isinstance(given["token"], str):
             return cls.personal(given["token"])
         values = {name: given[name] or environ.get(ENV_VARS[name]) or None for name in given}
         if not explicit_client:
@@ -138,28 +163,29 @@ class Credentials:
                     f"both {ENV_VARS['token']} and {ENV_VARS['client_id']}/{ENV_VARS['client_secret']} "
                     "are set: unset one, or pass the credentials you mean as arguments"
                 )
-            if values["token"]:
+            if isinstance(values["token"], str):
                 return cls.personal(values["token"])
-        if not values["client_id"]:
+        if not isinstance(values["client_id"], str):
             raise ConfigurationError(
                 f"client_id is missing: pass client_id= or set {ENV_VARS['client_id']} "
                 f"(or use a personal token: token= or {ENV_VARS['token']})"
             )
-        if not values["client_secret"]:
+        client_id_, client_secret_ = values["client_id"], values["client_secret"]
+        username_, password_ = values["username"], values["password"]
+        if not client_secret_:
             raise _missing("client_secret")
-        if values["username"] or values["password"]:
-            if not values["username"]:
+        if username_ or password_:
+            if not isinstance(username_, str):
                 raise _missing("username")
-            if not values["password"]:
+            if not password_:
                 raise _missing("password")
-            return cls.user(
-                values["client_id"], values["client_secret"], values["username"], values["password"]
-            )
-        return cls.client(values["client_id"], values["client_secret"])
+            return cls.user(client_id_, client_secret_, username_, password_)
+        return cls.client(client_id_, client_secret_)
 
     def secrets(self) -> tuple[str, ...]:
-        """The secret values held (for redaction): client secret, password, personal token."""
-        return tuple(s for s in (self.client_secret, self.password, self.token) if s)
+        """The secret values held (for redaction): client secret, password, personal token; never calls a
+        provider."""
+        return tuple(s for s in (self.client_secret, self.password, self.token) if isinstance(s, str) and s)
 
     def __repr__(self) -> str:
         if self.mode == "personal":
@@ -167,10 +193,10 @@ class Credentials:
         parts = [
             f"mode={self.mode!r}",
             f"client_id={self.client_id!r}",
-            f"client_secret={mask(self.client_secret)!r}",
+            f"client_secret={_shown('client_secret', self.client_secret)!r}",
         ]
         if self.mode == "user":
-            parts += [f"username={self.username!r}", f"password={mask(self.password)!r}"]
+            parts += [f"username={self.username!r}", f"password={_shown('password', self.password)!r}"]
         return f"Credentials({', '.join(parts)})"
 
     __str__ = __repr__

@@ -9,6 +9,12 @@ What is retried (``max_retries`` times at most, 2 by default):
   replayed only when the request carries ``extensions["moodhood.retry_post"] = True``;
 - token requests (``extensions["moodhood.token_request"] = True``): transport errors and any 5xx.
 
+Token requests are also guarded here, below any redirect handling: one whose URL is not its
+``extensions["moodhood.token_url"]`` (a redirected copy) is refused before it is sent, a 3xx answer loses
+its ``Location`` header (kept in ``extensions["moodhood.token_redirect"]``) so that no client follows it,
+whatever ``follow_redirects`` says, and the final transport error is kept in
+``extensions["moodhood.token_failure"]`` for the callers waiting on that renewal.
+
 The wait before retry ``n`` (0-based) is ``min(initial_delay * 2**n, max_delay)`` with jitter (``"equal"``:
 half fixed, half random; ``"full"``: all random). A ``Retry-After`` header (seconds or an HTTP date) replaces
 it when it is at most ``max_retry_after``; beyond that cap the response is returned at once, so the caller
@@ -32,13 +38,17 @@ from typing import Literal
 
 import httpx
 
+from moodhood._exceptions import TokenError
 from moodhood._logging import log_retry
 
 __all__ = [
     "EXT_MAX_RETRIES",
     "EXT_RETRIES",
     "EXT_RETRY_POST",
+    "EXT_TOKEN_FAILURE",
+    "EXT_TOKEN_REDIRECT",
     "EXT_TOKEN_REQUEST",
+    "EXT_TOKEN_URL",
     "IDEMPOTENT_METHODS",
     "RETRY_STATUSES",
     "AsyncRetryTransport",
@@ -50,6 +60,9 @@ __all__ = [
 EXT_MAX_RETRIES = "moodhood.max_retries"
 EXT_RETRY_POST = "moodhood.retry_post"
 EXT_TOKEN_REQUEST = "moodhood.token_request"
+EXT_TOKEN_URL = "moodhood.token_url"
+EXT_TOKEN_REDIRECT = "moodhood.token_redirect"
+EXT_TOKEN_FAILURE = "moodhood.token_failure"
 EXT_RETRIES = "moodhood.retries"
 
 RETRY_STATUSES = frozenset({408, 429, 502, 503, 504})
@@ -157,9 +170,43 @@ async def _sleep(seconds: float) -> None:
     await anyio.sleep(seconds)
 
 
-def _mark(response: httpx.Response, retries: int) -> httpx.Response:
+def _mark(request: httpx.Request, response: httpx.Response, retries: int) -> httpx.Response:
     response.extensions[EXT_RETRIES] = retries
+    if 300 <= response.status_code < 400 and request.extensions.get(EXT_TOKEN_REQUEST):
+        return _unredirect(request, response)
     return response
+
+
+def _check_token_url(request: httpx.Request) -> None:
+    """Refuse a token request (a redirected copy) bound anywhere but its token URL: it carries secrets."""
+    url = request.extensions.get(EXT_TOKEN_URL)
+    if url is not None and request.extensions.get(EXT_TOKEN_REQUEST) and str(request.url) != url:
+        error = TokenError(
+            f"refusing to send a token request to {request.url.host!r}: token requests go to the token "
+            "URL only, never through a redirect",
+            request=httpx.Request(request.method, request.url),
+        )
+        request.extensions[EXT_TOKEN_FAILURE] = error
+        raise error
+
+
+def _unredirect(request: httpx.Request, response: httpx.Response) -> httpx.Response:
+    """A token response without ``Location`` (kept in an extension), so no client follows it."""
+    headers = response.headers.copy()
+    location = headers.pop("location", None)
+    extensions = {**response.extensions, EXT_TOKEN_REDIRECT: location}
+    return httpx.Response(
+        response.status_code,
+        headers=headers,
+        stream=response.stream,
+        request=request,
+        extensions=extensions,
+    )
+
+
+def _failed(request: httpx.Request, error: Exception) -> None:
+    if request.extensions.get(EXT_TOKEN_REQUEST):
+        request.extensions[EXT_TOKEN_FAILURE] = error
 
 
 class RetryTransport(httpx.BaseTransport):
@@ -188,6 +235,7 @@ class RetryTransport(httpx.BaseTransport):
         self._now = now
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        _check_token_url(request)
         budget = self.policy.retries_for(request)
         retry = 0
         while True:
@@ -195,15 +243,16 @@ class RetryTransport(httpx.BaseTransport):
                 response = self.transport.handle_request(request)
             except httpx.TransportError as error:
                 if retry >= budget or not self.policy.can_retry_error(request, error):
+                    _failed(request, error)
                     raise
                 delay = self.policy.backoff(retry, self._random())
                 log_retry(request, retry + 1, budget, delay, reason=type(error).__name__)
             else:
                 if retry >= budget or not self.policy.can_retry_status(request, response.status_code):
-                    return _mark(response, retry)
+                    return _mark(request, response, retry)
                 wait = self.policy.delay_for_response(response, retry, self._random(), self._now())
                 if wait is None:
-                    return _mark(response, retry)
+                    return _mark(request, response, retry)
                 response.close()
                 delay = wait
                 log_retry(request, retry + 1, budget, delay, reason=str(response.status_code))
@@ -237,6 +286,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         self._now = now
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        _check_token_url(request)
         budget = self.policy.retries_for(request)
         retry = 0
         while True:
@@ -244,15 +294,16 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 response = await self.transport.handle_async_request(request)
             except httpx.TransportError as error:
                 if retry >= budget or not self.policy.can_retry_error(request, error):
+                    _failed(request, error)
                     raise
                 delay = self.policy.backoff(retry, self._random())
                 log_retry(request, retry + 1, budget, delay, reason=type(error).__name__)
             else:
                 if retry >= budget or not self.policy.can_retry_status(request, response.status_code):
-                    return _mark(response, retry)
+                    return _mark(request, response, retry)
                 wait = self.policy.delay_for_response(response, retry, self._random(), self._now())
                 if wait is None:
-                    return _mark(response, retry)
+                    return _mark(request, response, retry)
                 await response.aclose()
                 delay = wait
                 log_retry(request, retry + 1, budget, delay, reason=str(response.status_code))

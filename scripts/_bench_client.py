@@ -7,11 +7,16 @@ Every variant sends ``GET /v1/spaces`` with a bearer token and decodes the JSON 
   which also builds the ``SpaceList`` model;
 - ``Moodhood.call(list_spaces.sync_detailed)``: auth flow, retry transport, typed errors, logging guard,
   with a personal token, or in user mode with tokens fetched before the timed loop (none inside it).
+
+``bench_resources`` times the typed resources against ``call`` and raw httpx with a full 30-field room:
+``GET`` a room (``mh.rooms.get``) and ``POST`` one (``mh.rooms.create(name=..., type="lesson", ...)``, which
+also builds the ``RoomCreate`` model and converts the enum literal), sync and async.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import subprocess
 import sys
 import time
@@ -30,15 +35,17 @@ from _bench_common import (
     median,
     per_call_us,
 )
+from moodhood_api.api.space_rooms import create_room, get_room
 from moodhood_api.api.spaces import create_space, list_spaces
-from moodhood_api.models import SpaceCreate
+from moodhood_api.models import Room, RoomCreate, RoomType, SpaceCreate
 
 from moodhood import AsyncMoodhood, Moodhood
 
-__all__ = ["bench_loopback", "bench_mock"]
+__all__ = ["FULL_ROOM", "bench_loopback", "bench_mock", "bench_resources"]
 
 _SECTION_MOCK = "1 per-call cost (MockTransport)"
 _SECTION_LOOP = "2 loopback throughput (sandbox)"
+_SECTION_RES = "1 per-call cost, typed resources (MockTransport, full room)"
 
 
 def _check(items: object) -> None:
@@ -319,3 +326,183 @@ def bench_loopback(rounds: int, requests: int, tasks: int = 64) -> list[Row]:
         sync = _sync_rps(base_url, DEMO_PERSONAL_TOKEN, requests, rounds)
         async_ = asyncio.run(_async_rps(base_url, DEMO_PERSONAL_TOKEN, requests, rounds, tasks))
     return _throughput_rows("sync, sequential", sync) + _throughput_rows(f"async, {tasks} tasks", async_)
+
+
+# -- typed resources ----------------------------------------------------------------------------------------
+
+_SPACE_ID, _ROOM_ID = "62ab5a84b0ce6ee31b0997b4", "64f1c0a2b3d4e5f60718293a"
+_FLAGS = [
+    "isPublic",
+    "isChatAllowed",
+    "isFavorite",
+    "isRecordAllowed",
+    "isScreensharingAllowed",
+    "isAutoRecordingAllowed",
+    "isMicrophonePublishingAllowed",
+    "isScreenMediaPublishingAllowed",
+    "isCameraPublishingAllowed",
+    "isAvatarsAllowed",
+    "isSelfRenamingAllowed",
+    "isHandRaisingAllowed",
+    "isRemoteDrawingAllowed",
+]
+FULL_ROOM: dict[str, object] = {
+    "id": _ROOM_ID,
+    "alias": "EGBYWoMZJe",
+    "name": "Math, lesson 1",
+    "spaceId": _SPACE_ID,
+    "appId": "64f1c0a2b3d4e5f60718293f",
+    "channelId": "64f1c0a2b3d4e5f60718293e",
+    "type": "lesson",
+    "templateId": None,
+    "parentRoomId": None,
+    "waitingRoomAudience": "nobody",
+    "redirectUrl": "https://example.com/after-the-call",
+    **{flag: i % 3 != 0 for i, flag in enumerate(_FLAGS)},
+    "lastCallAt": "2026-11-29T23:30:00.000Z",
+    "createdAt": "2026-11-01T09:15:00.000Z",
+    "roleInRoom": "role_room_owner",
+    "breakoutRooms": {"status": "enabled", "session": {"status": "ready", "startedAt": None}},
+    "joinSettings": {
+        "fields": [
+            {
+                "slug": "email",
+                "type": "email",
+                "title": "Email",
+                "enabled": False,
+                "required": False,
+                "description": "",
+            }
+        ],
+        "customFields": [],
+    },
+}
+"""A room with every documented field (30 top-level keys), as the sandbox returns it."""
+_ROOM_BODY = json.dumps(FULL_ROOM, separators=(",", ":")).encode()
+_CREATE = {"name": "Math, lesson 1", "type": "lesson", "isChatAllowed": True, "isRecordAllowed": False}
+
+
+def _room_answer(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(
+        201 if request.method == "POST" else 200,
+        content=_ROOM_BODY,
+        headers={"content-type": "application/json"},
+    )
+
+
+async def _room_answer_async(request: httpx.Request) -> httpx.Response:
+    return _room_answer(request)
+
+
+def _room_variants(stack: ExitStack) -> dict[str, Callable[[], object]]:
+    transport = httpx.MockTransport(_room_answer)
+    header = {"Authorization": f"Bearer {PERSONAL_TOKEN}"}
+    raw = stack.enter_context(httpx.Client(base_url=BASE_URL, headers=header, transport=transport))
+    mh = stack.enter_context(
+        Moodhood(base_url=BASE_URL, token=PERSONAL_TOKEN, http_client=httpx.Client(transport=transport))
+    )
+    path = f"/spaces/{_SPACE_ID}/rooms"
+
+    def raw_get() -> object:
+        response = raw.get(f"{path}/{_ROOM_ID}")
+        response.raise_for_status()
+        return response.json()
+
+    def raw_create() -> object:
+        response = raw.post(path, json=_CREATE)
+        response.raise_for_status()
+        return response.json()
+
+    def call_create() -> object:
+        body = RoomCreate(
+            name="Math, lesson 1", type_=RoomType.LESSON, is_chat_allowed=True, is_record_allowed=False
+        )
+        return mh.call(create_room.sync_detailed, _SPACE_ID, body=body)
+
+    def resource_create() -> object:
+        return mh.rooms.create(
+            _SPACE_ID, name="Math, lesson 1", type="lesson", is_chat_allowed=True, is_record_allowed=False
+        )
+
+    return {
+        "GET room: raw httpx (.json())": raw_get,
+        "GET room: Moodhood.call(get_room)": lambda: mh.call(get_room.sync_detailed, _SPACE_ID, _ROOM_ID),
+        "GET room: mh.rooms.get": lambda: mh.rooms.get(_SPACE_ID, _ROOM_ID),
+        "POST room: raw httpx (json=, .json())": raw_create,
+        "POST room: Moodhood.call(create_room, body=RoomCreate(...))": call_create,
+        "POST room: mh.rooms.create(name=..., type=...)": resource_create,
+    }
+
+
+def _resource_rows(timings: dict[str, list[float]], prefix: str = "") -> list[Row]:
+    rows: list[Row] = []
+    names = list(timings)
+    for start in range(0, len(names), 3):
+        raw_name, call_name, res_name = names[start : start + 3]
+        raw, call, res = timings[raw_name], timings[call_name], timings[res_name]
+        rows.append(Row(_SECTION_RES, prefix + raw_name, f"{median(raw):.1f} µs/call"))
+        rows.append(_res_ratio(prefix + call_name, call, raw, "raw", 1.15))
+        rows.append(_res_ratio(prefix + res_name, res, raw, "raw", 1.15))
+        rows.append(_res_ratio(f"{prefix}{res_name} vs call", res, call, "call", 1.05))
+    return rows
+
+
+def _res_ratio(what: str, times: list[float], base: list[float], base_name: str, limit: float) -> Row:
+    row = _ratio_row(what, times, base, base_name, limit)
+    return Row(_SECTION_RES, row.what, row.value, row.baseline, row.ratio, row.target, row.met)
+
+
+def bench_resources(rounds: int, calls: int) -> list[Row]:
+    """Resource methods vs ``call`` vs raw httpx, full room, in memory; medians over ``rounds`` rounds."""
+    timings: dict[str, list[float]] = {}
+    with ExitStack() as stack:
+        variants = _room_variants(stack)
+        for name, call in variants.items():
+            result = call()
+            if not isinstance(result, dict | Room):
+                raise RuntimeError(f"{name} returned {type(result).__name__}")
+            per_call_us(call, max(calls // 10, 20))
+        names = list(variants)
+        for r in range(rounds):
+            for name in names[r % len(names) :] + names[: r % len(names)]:
+                timings.setdefault(name, []).append(per_call_us(variants[name], calls))
+    return _resource_rows(timings) + asyncio.run(_bench_resources_async(rounds, calls))
+
+
+async def _bench_resources_async(rounds: int, calls: int) -> list[Row]:
+    transport = httpx.MockTransport(_room_answer_async)
+    header = {"Authorization": f"Bearer {PERSONAL_TOKEN}"}
+    raw = httpx.AsyncClient(base_url=BASE_URL, headers=header, transport=transport)
+    amh = AsyncMoodhood(
+        base_url=BASE_URL, token=PERSONAL_TOKEN, http_client=httpx.AsyncClient(transport=transport)
+    )
+
+    async def raw_get() -> object:
+        response = await raw.get(f"/spaces/{_SPACE_ID}/rooms/{_ROOM_ID}")
+        response.raise_for_status()
+        return response.json()
+
+    async def call_get() -> object:
+        return await amh.call(get_room.asyncio_detailed, _SPACE_ID, _ROOM_ID)
+
+    async def resource_get() -> object:
+        return await amh.rooms.get(_SPACE_ID, _ROOM_ID)
+
+    variants: dict[str, Callable[[], Awaitable[object]]] = {
+        "async GET room: raw httpx.AsyncClient": raw_get,
+        "async GET room: AsyncMoodhood.call(get_room)": call_get,
+        "async GET room: amh.rooms.get": resource_get,
+    }
+    timings: dict[str, list[float]] = {name: [] for name in variants}
+    try:
+        for call in variants.values():
+            await call()
+            await _per_call_async_us(call, max(calls // 10, 20))
+        names = list(variants)
+        for r in range(rounds):
+            for name in names[r % 3 :] + names[: r % 3]:
+                timings[name].append(await _per_call_async_us(variants[name], calls))
+    finally:
+        await raw.aclose()
+        await amh.close()
+    return _resource_rows(timings)

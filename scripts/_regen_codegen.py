@@ -1,13 +1,16 @@
 """Run the pinned generator and ruff into a scratch folder, compare trees, swap a tree into place.
 
-The output depends only on the spec, ``openapi/codegen.yaml`` and the pinned tool versions: both tools run
-as ``sys.executable -m ...`` (never from PATH), ruff runs ``--isolated`` with every setting on its command
-line, and ``PYTHONHASHSEED`` is fixed.
+What is generated: ``generated/moodhood_api`` (openapi-python-client, with the templates in
+``openapi/templates/`` when that folder exists) and ``moodhood/_resources.py`` (``_regen_resources``), both
+from ``openapi/moodhood.yaml`` with ``openapi/overlay.yaml`` applied. The output depends only on those files
+and the pinned tool versions: both tools run as ``sys.executable -m ...`` (never from PATH), ruff runs
+``--isolated`` with every setting on its command line, and ``PYTHONHASHSEED`` is fixed.
 """
 
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import shutil
 import subprocess
@@ -15,6 +18,7 @@ import sys
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from _regen_common import RegenError, one_line
 
@@ -24,13 +28,19 @@ __all__ = [
     "check_toolchain",
     "diff_trees",
     "generate_package",
+    "overlaid_spec",
+    "render_resources_file",
     "snapshot",
     "swap_in",
+    "write_spec",
 ]
 
 PINNED = {"openapi-python-client": "0.29.1", "ruff": "0.17.5"}
 PACKAGE_NAME = "moodhood_api"
 _RUFF_SETTINGS = ["--isolated", "--no-cache", "--target-version", "py311", "--line-length", "120"]
+_RUFF_PROJECT = ["--isolated", "--no-cache", "--target-version", "py311", "--line-length", "110"]
+"""For ``moodhood/_resources.py``: the settings ``ruff format --check moodhood`` applies (pyproject.toml)."""
+TEMPLATES = Path("openapi") / "templates"
 _SKIP_DIRS = {"__pycache__"}
 
 
@@ -61,12 +71,51 @@ def _run(args: list[str], cwd: Path, what: str) -> str:
     return output
 
 
-def generate_package(spec: Path, config: Path, workdir: Path) -> tuple[Path, list[str]]:
-    """Generate ``moodhood_api`` from ``spec`` into ``workdir``; return its folder and any warnings."""
+def overlaid_spec(spec: Path, overlay: Path) -> tuple[dict[str, Any], list[str]]:
+    """``spec`` with ``overlay`` applied (when that file exists), and a warning per action that matched
+    nothing (an operation the overlay names is gone from the spec)."""
+    import yaml
+
+    from moodhood._overlay import OverlayError, apply_overlay
+
+    try:
+        document = yaml.safe_load(spec.read_text(encoding="utf-8"))
+        if not overlay.is_file():
+            return document, []
+        result = apply_overlay(document, yaml.safe_load(overlay.read_text(encoding="utf-8")))
+    except (OSError, yaml.YAMLError, OverlayError) as exc:
+        raise RegenError(f"cannot apply {overlay.name} to {spec.name}: {one_line(exc)}") from exc
+    warnings = [f"{overlay.name}: matched nothing: {action.label()}" for action in result.unmatched]
+    return result.spec, warnings
+
+
+def render_resources_file(spec: dict[str, Any], config: Path, workdir: Path) -> dict[str, bytes]:
+    """``moodhood/_resources.py`` and ``moodhood/types.py`` for the overlaid ``spec`` (repository-relative
+    posix path -> bytes), formatted as the project formats moodhood/."""
+    from _regen_resources import render_resources
+
+    workdir.mkdir(parents=True, exist_ok=True)
+    files: dict[str, bytes] = {}
+    for target, text in render_resources(spec, config).items():
+        out = workdir / f"rendered_{target.name}"  # not types.py: it would shadow the stdlib module
+        out.write_text(text, encoding="utf-8")
+        _run(["ruff", "format", out.name, *_RUFF_PROJECT], workdir, "ruff format (resources)")
+        files[target.as_posix()] = out.read_bytes()
+    return files
+
+
+def generate_package(
+    spec: Path, config: Path, workdir: Path, templates: Path | None = None
+) -> tuple[Path, list[str]]:
+    """Generate ``moodhood_api`` from ``spec`` into ``workdir``; return its folder and any warnings.
+
+    ``templates`` is a folder of openapi-python-client template overrides (by file name), if any.
+    """
     workdir.mkdir(parents=True, exist_ok=True)
     out = workdir / PACKAGE_NAME
     if out.exists():
         shutil.rmtree(out)
+    custom = ["--custom-template-path", str(templates.resolve())] if templates and templates.is_dir() else []
     log = _run(
         [
             "openapi_python_client",
@@ -79,6 +128,7 @@ def generate_package(spec: Path, config: Path, workdir: Path) -> tuple[Path, lis
             "none",
             "--output-path",
             str(out),
+            *custom,
         ],
         workdir,
         "openapi-python-client",
@@ -94,6 +144,13 @@ def generate_package(spec: Path, config: Path, workdir: Path) -> tuple[Path, lis
     _run(["ruff", "format", PACKAGE_NAME, *_RUFF_SETTINGS], workdir, "ruff format")
     (out / "py.typed").write_bytes(b"")
     return out, warnings
+
+
+def write_spec(spec: dict[str, Any], path: Path) -> Path:
+    """Write the overlaid spec as JSON (key order kept) for the generator to read."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(spec, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    return path
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["CODEGEN_CONFIG", "GENERATED_PACKAGE", "SPEC_FILE", "RegenError", "one_line"]
+__all__ = ["CODEGEN_CONFIG", "GENERATED_PACKAGE", "OVERLAY_FILE", "SPEC_FILE", "RegenError", "one_line"]
 
 SPEC_FILE = Path("openapi") / "moodhood.yaml"
+OVERLAY_FILE = Path("openapi") / "overlay.yaml"
 CODEGEN_CONFIG = Path("openapi") / "codegen.yaml"
 GENERATED_PACKAGE = Path("generated") / "moodhood_api"
 

@@ -4,11 +4,12 @@
     python scripts/bench.py                        the full run (about a minute on 2 cores)
     python scripts/bench.py --quick                a few rounds of everything (the smoke test uses it)
     python scripts/bench.py --rounds 9             more rounds per measurement (medians over rounds)
-    python scripts/bench.py --only mock,tokens     some sections: mock, loopback, tokens, import, regen
+    python scripts/bench.py --only mock,tokens     some sections (see SECTIONS)
     python scripts/bench.py --markdown-out docs/benchmarks.md
 
 Sections: (1) client-side cost per call on ``httpx.MockTransport`` against raw httpx and the bare generated
-client; (2) requests per second against a sandbox process on loopback, sync and 64 asyncio tasks;
+client, and the typed resources (``mh.rooms.get``) against ``call`` and raw httpx with a full room;
+(2) requests per second against a sandbox process on loopback, sync and 64 asyncio tasks;
 (3) token requests counted at the transport; (4) ``import moodhood`` against ``import httpx``;
 (5) regeneration time of ``generated/``. Every comparison is made within the same run; a missed target is
 marked **NO** in the table (the exit code stays 0: timings are not pass/fail). ``--markdown-out`` replaces
@@ -34,7 +35,7 @@ from _bench_common import Row  # noqa: E402
 
 __all__ = ["main", "render"]
 
-SECTIONS = ("mock", "loopback", "tokens", "import", "regen")
+SECTIONS = ("mock", "resources", "loopback", "tokens", "import", "regen")
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 
 
@@ -109,12 +110,13 @@ def _write_markdown(path: Path, block: str) -> None:
 
 
 def _plan(quick: bool, rounds: int) -> dict[str, Callable[[], list[Row]]]:
-    from _bench_client import bench_loopback, bench_mock
+    from _bench_client import bench_loopback, bench_mock, bench_resources
     from _bench_startup import bench_imports, bench_regenerate
     from _bench_tokens import bench_tokens
 
     return {
         "mock": lambda: bench_mock(rounds, 200 if quick else 1000),
+        "resources": lambda: bench_resources(rounds, 100 if quick else 1000),
         "loopback": lambda: bench_loopback(max(rounds // 3, 1), 64 if quick else 640),
         "tokens": lambda: bench_tokens(1 if quick else 3),
         "import": lambda: bench_imports(3 if quick else rounds),

@@ -25,5 +25,17 @@ class Api:
         return self.client.call(module.sync_detailed, *args, **kwargs)
 
 
+def sandbox_client(flavour: str, sandbox: Any, **kwargs: Any) -> Moodhood | AsyncMoodhood:
+    """A ``Moodhood`` (``flavour="sync"``) or ``AsyncMoodhood`` for the sandbox fixture: user mode with its
+    demo credentials unless ``token=`` is given (``username=None, password=None``: client mode)."""
+    if "token" not in kwargs:
+        kwargs.setdefault("client_id", sandbox.client_id)
+        kwargs.setdefault("client_secret", sandbox.client_secret)
+        kwargs.setdefault("username", sandbox.username)
+        kwargs.setdefault("password", sandbox.password)
+    cls = Moodhood if flavour == "sync" else AsyncMoodhood
+    return cls(base_url=sandbox.base_url, **kwargs)
+
+
 Connect = Callable[..., Api]
 """A fixture's factory: ``connect(**client_settings)`` builds a client of the test's flavour."""

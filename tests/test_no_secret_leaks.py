@@ -368,7 +368,7 @@ def test_no_secret_leaks(
 
     # The scan is meaningful: the paths ran, tokens were issued, and the logs are there.
     frames = "\n".join(text for label, text in art.items if label.startswith("SDK frame locals"))
-    assert "_renew: password_body = " in frames and "_parse: data = " in frames
+    assert "_password_grant: creds = " in frames and "parse: data = " in frames
     assert len(state.issued) >= 10
     loggers = {record.name.split(".")[0] for record in caplog.records}
     assert {"moodhood", "httpx", "httpcore"} <= loggers

@@ -403,24 +403,6 @@ def _flow(
     cleanup: list[tuple[str, Callable[[], object]]],
     stack: contextlib.ExitStack,
 ) -> None:
-    from moodhood_api.api.participants import create_participant, join_room
-    from moodhood_api.api.room_generate_access import room_generate_access
-    from moodhood_api.api.space_analytics import analytics_calls
-    from moodhood_api.api.space_rooms import create_room, delete_room
-    from moodhood_api.api.spaces import create_space, list_spaces
-    from moodhood_api.api.users import get_me
-    from moodhood_api.api.web_hook import create_web_hook, delete_web_hook, get_web_hook
-    from moodhood_api.models import (
-        GenerateAccessRequest,
-        GenerateAccessRole,
-        JoinRoomRequest,
-        ParticipantCreate,
-        RoomCreate,
-        RoomType,
-        SpaceCreate,
-        WebhookCreate,
-    )
-
     from moodhood._exceptions import NotFoundError
     from moodhood.cli._receiver import WebhookReceiver
     from moodhood.embed import iframe_html, link_from_url
@@ -429,41 +411,33 @@ def _flow(
 
     title = "Sign in: a client token, then a user token (password grant)"
     with demo.step("Check the personal token" if demo.personal else title):
-        me = mh.call(get_me.sync_detailed)
+        me = mh.users.me()
         demo.note(f"signed in as {getattr(me, 'email', None) or me.id}")
 
     with demo.step("Space"):
         if space_id:
             demo.step_note(f"using the space given: {space_id}")
         elif demo.sandbox:
-            space = mh.call(
-                create_space.sync_detailed, body=SpaceCreate(name="MoodHood demo", is_public=True)
-            )
-            space_id = space.id
+            space_id = mh.spaces.create(name="MoodHood demo", is_public=True).id
             demo.note(f"space {space_id}")
         else:
-            spaces = mh.call(list_spaces.sync_detailed).items
+            spaces = mh.spaces.list().items
             if spaces:
                 space_id = spaces[0].id
                 demo.note(f"using your first space {space_id} ({spaces[0].name})")
             else:
-                space = mh.call(
-                    create_space.sync_detailed, body=SpaceCreate(name="MoodHood demo", is_public=True)
-                )
-                space_id = space.id
+                space_id = mh.spaces.create(name="MoodHood demo", is_public=True).id
                 demo.note(f"created space {space_id} (spaces cannot be deleted through the API)")
     assert space_id is not None
 
     with demo.step("Room"):
-        body = RoomCreate(name=f"MoodHood demo {stamp}", type_=RoomType.LESSON, is_public=True)
-        room = mh.call(create_room.sync_detailed, space_id, body=body)
+        room = mh.rooms.create(space_id, name=f"MoodHood demo {stamp}", type="lesson", is_public=True)
         room_id: str = room.id
-        cleanup.append(("delete the room", lambda: mh.call(delete_room.sync_detailed, space_id, room_id)))
+        cleanup.append(("delete the room", lambda: mh.rooms.delete(space_id, room_id)))
         demo.note(f"room {room_id}, alias {room.alias}")
 
     with demo.step("Room link for a guest (generate-access)"):
-        access = GenerateAccessRequest(username="Demo Guest", role=GenerateAccessRole.USER, ttl=3600)
-        url: str = mh.call(room_generate_access.sync_detailed, space_id, room_id, body=access).url
+        url = mh.rooms.generate_access(space_id, room_id, username="Demo Guest", role="user", ttl=3600).url
         demo.note(url)
 
     with demo.step("Iframe snippet for your page"):
@@ -476,7 +450,7 @@ def _flow(
         existing = None
         if not demo.sandbox:
             with contextlib.suppress(NotFoundError):
-                existing = mh.call(get_web_hook.sync_detailed, space_id)
+                existing = mh.webhooks.get(space_id)
         if existing is not None:
             demo.step_note(
                 f"skipped: the space already has a webhook ({existing.url}); the demo leaves it alone"
@@ -489,24 +463,21 @@ def _flow(
         else:
             receiver = stack.enter_context(WebhookReceiver(port=receiver_port))
             target = webhook_url or receiver.url
-            created = mh.call(create_web_hook.sync_detailed, space_id, body=WebhookCreate(url=target))
-            secret = created.secret
-            cleanup.append(("delete the webhook", lambda: mh.call(delete_web_hook.sync_detailed, space_id)))
+            secret = mh.webhooks.create(space_id, url=target).secret
+            cleanup.append(("delete the webhook", lambda: mh.webhooks.delete(space_id)))
             demo.note(f"delivers to {target}, secret {mask(secret)}")
 
     who = "personal token" if demo.personal else "client token"
     with demo.step(f"A participant joins ({who}) and the signed call_started event arrives"):
-        participant = guest.call(
-            create_participant.sync_detailed,
+        participant = guest.participants.create(
             space_id,
-            body=ParticipantCreate(
-                name="Demo Participant", room_id=room_id, role="host", client_unique_id=secrets.token_hex(12)
-            ),
+            name="Demo Participant",
+            room_id=room_id,
+            role="host",
+            client_unique_id=secrets.token_hex(12),
         )
         demo.note(f"participant {participant.id}")
-        guest.call(
-            join_room.sync_detailed, space_id, room_id, body=JoinRoomRequest(participant_id=participant.id)
-        )
+        guest.rooms.join(space_id, room_id, participant_id=participant.id)
         if receiver is not None and secret is not None:
             event = _receive_event(receiver, secret, "call_started", wait)
             if event is None:
@@ -521,7 +492,7 @@ def _flow(
 
     with demo.step("Analytics: the room's calls today (analyticsCalls)"):
         today = datetime.datetime.now(datetime.UTC).date().isoformat()
-        calls = mh.call(analytics_calls.sync_detailed, space_id, room_id=room_id, date=today).items
+        calls = mh.analytics.calls(space_id, room_id=room_id, date=today).items
         summary = ", ".join(
             f"{c.id} ({'active' if getattr(c, 'active', False) else 'finished'})" for c in calls
         )

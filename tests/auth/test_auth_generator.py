@@ -172,7 +172,7 @@ def test_async_leader_closed_outside_its_loop_does_not_wedge_later_callers(
     closing = flow.aclose()
     with pytest.raises(StopIteration):
         closing.send(None)  # what collecting the pending task does: no loop is running
-    assert auth._flight is None
+    assert auth._flights.flight is None
     second = auth.sync_auth_flow(httpx.Request("GET", BASE + "/rooms"))
     assert next(second).extensions[TOKEN_REQUEST_EXTENSION] is True  # leads a new renewal, no wait
 

@@ -21,7 +21,7 @@ N = 100
 
 def waiting(auth: MoodhoodAuth) -> int:
     """How many callers wait for the renewal in flight (0 when none is)."""
-    flight = auth._flight
+    flight = auth._flights.flight
     return flight.waiting if flight is not None else 0
 
 

@@ -81,7 +81,7 @@ from moodhood_api.models import (
 
 from moodhood import _exceptions as exc
 from moodhood._client import AsyncMoodhood, Moodhood
-from tests._flavours import Api, Connect
+from tests._flavours import Api, Connect, sandbox_client
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -92,13 +92,7 @@ async def connect(request: pytest.FixtureRequest, sandbox: Any) -> AsyncIterator
     made: list[Moodhood | AsyncMoodhood] = []
 
     def make(**kwargs: Any) -> Api:
-        if "token" not in kwargs:
-            kwargs.setdefault("client_id", sandbox.client_id)
-            kwargs.setdefault("client_secret", sandbox.client_secret)
-            kwargs.setdefault("username", sandbox.username)
-            kwargs.setdefault("password", sandbox.password)
-        cls = Moodhood if request.param == "sync" else AsyncMoodhood
-        client = cls(base_url=sandbox.base_url, **kwargs)
+        client = sandbox_client(request.param, sandbox, **kwargs)
         made.append(client)
         return Api(client)
 

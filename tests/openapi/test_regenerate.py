@@ -121,8 +121,13 @@ def _generated(root: Path) -> dict[str, bytes]:
     }
 
 
+RENDERED = ("moodhood/_resources.py", "moodhood/types.py")  # the typed resources and the model re-exports
+
+
 def _outside(tree: dict[str, bytes]) -> dict[str, bytes]:
-    return {k: v for k, v in tree.items() if not k.startswith(("openapi/", "generated/"))}
+    return {
+        k: v for k, v in tree.items() if not k.startswith(("openapi/", "generated/")) and k not in RENDERED
+    }
 
 
 def _one_error_line(err: str) -> str:
@@ -200,6 +205,22 @@ def test_regeneration_is_byte_identical(
     # generated elsewhere (another temporary folder), byte for byte the same
     assert _generated(_generated_root) == first
     assert sorted(p.name for p in (regen_root / "generated").iterdir()) == ["moodhood_api"]
+    for rendered in RENDERED:  # the resources and types too
+        assert (regen_root / rendered).read_bytes() == (_generated_root / rendered).read_bytes()
+
+
+def test_check_covers_the_rendered_files(
+    regen: Regen, regen_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    resources = regen_root / "moodhood" / "_resources.py"
+    resources.write_text(resources.read_text() + "# edited by hand\n")
+    (regen_root / "moodhood" / "types.py").unlink()
+    assert regen.main(["--check", "--root", str(regen_root)]) == 1
+    out = capsys.readouterr().out
+    assert "  + moodhood/types.py\n" in out and "  ~ moodhood/_resources.py\n" in out
+    assert regen.main(["--root", str(regen_root)]) == 0
+    assert "# edited by hand" not in resources.read_text()
+    assert regen.main(["--check", "--root", str(regen_root)]) == 0
 
 
 def test_check_reports_an_out_of_date_tree_and_writes_nothing(
@@ -215,10 +236,11 @@ def test_check_reports_an_out_of_date_tree_and_writes_nothing(
 
     assert regen.main(["--check", "--root", str(regen_root)]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("generated/moodhood_api is out of date: 1 file(s) to add, 1 to remove, 2 changed\n")
-    assert "  + models/room.py\n" in out
-    assert "  - leftover.py\n" in out
-    assert "  ~ client.py\n  ~ models/space.py\n" in out  # the spec change shows in the model
+    assert out.startswith("generated files is out of date: 1 file(s) to add, 1 to remove, 2 changed\n")
+    assert "  + generated/moodhood_api/models/room.py\n" in out
+    assert "  - generated/moodhood_api/leftover.py\n" in out
+    # the spec change shows in the model
+    assert "  ~ generated/moodhood_api/client.py\n  ~ generated/moodhood_api/models/space.py\n" in out
     assert "-EXTRA = 1" in out  # the unified diff excerpt
     assert _tree(regen_root) == before
 
@@ -275,6 +297,11 @@ def test_pull_json_behind_basic_auth(
     assert "  - DELETE /spaces/{spaceId}/rooms/{roomId}  (deleteRoom)  BREAKING" in out
     assert "BREAKING: response 200 field removed: alias" in out
     assert "BREAKING: request field newly required: description" in out
+    # the typed client's part of the report (no overlay in this root: default names)
+    assert "Typed client (mh.<resource>.<method>): 2 change(s)\n" in out
+    assert "  BREAKING removed: space_rooms.delete_room (DELETE /spaces/{spaceId}/rooms/{roomId})\n" in out
+    assert "  added: users.get_me (GET /users/me)\n" in out
+    assert b"def get_me(" in (regen_root / "moodhood" / "_resources.py").read_bytes()
 
 
 def test_pull_swagger_ui_express_page_with_embedded_spec(
