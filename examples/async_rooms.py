@@ -10,10 +10,6 @@ from __future__ import annotations
 
 import asyncio
 
-from moodhood_api.api.space_rooms import create_room, list_rooms
-from moodhood_api.api.spaces import create_space
-from moodhood_api.models import RoomCreate, RoomType, SpaceCreate
-
 from moodhood import AsyncMoodhood
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
@@ -21,19 +17,12 @@ DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 
 async def main() -> None:
     async with AsyncMoodhood() as mh:
-        space = await mh.call(create_space.asyncio_detailed, body=SpaceCreate(name="Classes"))
+        space = await mh.spaces.create(name="Classes")
         rooms = await asyncio.gather(
-            *(
-                mh.call(
-                    create_room.asyncio_detailed,
-                    space.id,
-                    body=RoomCreate(name=f"{day} class", type_=RoomType.WEBINAR),
-                )
-                for day in DAYS
-            )
+            *(mh.rooms.create(space.id, name=f"{day} class", type="webinar") for day in DAYS)
         )
         print(f"created {len(rooms)} rooms: {', '.join(sorted(str(room.name) for room in rooms))}")
-        listed = await mh.call(list_rooms.asyncio_detailed, space.id)
+        listed = await mh.rooms.list(space.id)
         aliases = {room.alias for room in listed.items}
         print(f"listed {len(listed.items)} rooms with {len(aliases)} distinct aliases")
 

@@ -6,8 +6,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from meetings import create_meeting, create_meetings_space, join_link, register_webhook
-from moodhood_api.api.space_rooms import delete_room
-from moodhood_api.api.web_hook import get_web_hook
 
 from moodhood import AsyncMoodhood, NotFoundError
 
@@ -32,7 +30,7 @@ async def test_registering_the_webhook_points_it_at_us_and_returns_its_secret() 
     async with AsyncMoodhood() as mh:
         space_id = await create_meetings_space(mh, "Webhooks")
         secret = await register_webhook(mh, space_id, url)
-        webhook = await mh.call(get_web_hook.asyncio_detailed, space_id)
+        webhook = await mh.webhooks.get(space_id)
     assert isinstance(secret, str) and secret  # cassettes hold it scrubbed; a live run gets the real one
     assert webhook.url == url and webhook.is_active is True
 
@@ -42,6 +40,6 @@ async def test_a_link_for_a_deleted_room_is_a_not_found_error() -> None:
     async with AsyncMoodhood() as mh:
         space_id = await create_meetings_space(mh, "Gone")
         meeting = await create_meeting(mh, space_id, "Cancelled")
-        await mh.call(delete_room.asyncio_detailed, space_id, meeting.id)
+        await mh.rooms.delete(space_id, meeting.id)
         with pytest.raises(NotFoundError):
             await join_link(mh, meeting, "Ann")
