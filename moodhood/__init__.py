@@ -15,8 +15,7 @@ testing kit in ``moodhood.testing`` and the local server in ``moodhood.sandbox``
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
-from importlib.metadata import version as _version
+import typing as _typing
 
 from moodhood._auth import MoodhoodAuth, TokenEvent
 from moodhood._client import AsyncMoodhood, Moodhood
@@ -88,11 +87,25 @@ __all__ = [
     "WebhookVerificationError",
 ]
 
-try:
-    __version__: str = _version("moodhood")
-    """The installed distribution's version (``importlib.metadata``), e.g. ``"0.1.0"``."""
-except _PackageNotFoundError:  # imported from a source tree that was never installed
-    __version__ = "0+unknown"
+if _typing.TYPE_CHECKING:
+    __version__: str
+    """The installed distribution's version, e.g. ``"0.1.0"``."""
+else:
+
+    def __getattr__(name: str) -> object:
+        # __version__ is read from the installed metadata on first use: importlib.metadata is not cheap to
+        # import, and most programs (the CLI above all) never ask
+        if name == "__version__":
+            from importlib.metadata import PackageNotFoundError, version
+
+            try:
+                value = version("moodhood")
+            except PackageNotFoundError:  # a source tree that was never installed
+                value = "0+unknown"
+            globals()["__version__"] = value
+            return value
+        raise AttributeError(f"module 'moodhood' has no attribute {name!r}")
+
 
 # Show the public names as moodhood.X in reprs, tracebacks and docs, not as the private module they live in.
 for _name in __all__:
