@@ -1,6 +1,6 @@
 """Room links and iframe HTML for embedding a MoodHood room in a web page.
 
-Two link forms exist (moodhood-api.md §6, D19), both on the web app host, by room **alias**:
+Two link forms exist (docs/decisions.md, D19), both on the web app host, by room **alias**:
 
 - ``/room/<alias>?participantName=<name>&refreshToken=<refresh_token>``: background login with the
   refresh token of a password grant;

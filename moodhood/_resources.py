@@ -298,10 +298,10 @@ class Participants(SyncAPIResource):
         space_id: str,
         /,
         *,
-        name: str,
-        room_id: str,
-        role: str,
         client_unique_id: str,
+        name: str,
+        role: str,
+        room_id: str,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -323,10 +323,10 @@ class Participants(SyncAPIResource):
         /,
         *,
         body: ParticipantCreate | Unset = UNSET,
-        name: str | Unset = UNSET,
-        room_id: str | Unset = UNSET,
-        role: str | Unset = UNSET,
         client_unique_id: str | Unset = UNSET,
+        name: str | Unset = UNSET,
+        role: str | Unset = UNSET,
+        room_id: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -343,22 +343,22 @@ class Participants(SyncAPIResource):
 
         if isinstance(body, Unset):
             if (
-                isinstance(name, Unset)
-                or isinstance(room_id, Unset)
+                isinstance(client_unique_id, Unset)
+                or isinstance(name, Unset)
                 or isinstance(role, Unset)
-                or isinstance(client_unique_id, Unset)
+                or isinstance(room_id, Unset)
             ):
                 raise missing_args(
                     "participants.create",
-                    name=name,
-                    room_id=room_id,
-                    role=role,
                     client_unique_id=client_unique_id,
+                    name=name,
+                    role=role,
+                    room_id=room_id,
                 )
             body = _m.ParticipantCreate(
-                name=name, room_id=room_id, role=role, client_unique_id=client_unique_id
+                client_unique_id=client_unique_id, name=name, role=role, room_id=room_id
             )
-        elif any(v is not UNSET for v in (name, room_id, role, client_unique_id)):
+        elif any(v is not UNSET for v in (client_unique_id, name, role, room_id)):
             raise body_and_fields("participants.create")
         elif not isinstance(body, _m.ParticipantCreate):
             raise wrong_body("participants.create", _m.ParticipantCreate, body)
@@ -510,21 +510,21 @@ class Rooms(SyncAPIResource):
         /,
         *,
         name: str,
-        type: Literal["lesson", "webinar"] | RoomType | Unset = UNSET,
-        is_public: bool | Unset = UNSET,
-        is_screensharing_allowed: bool | Unset = UNSET,
-        is_chat_allowed: bool | Unset = UNSET,
-        is_record_allowed: bool | Unset = UNSET,
         is_auto_recording_allowed: bool | Unset = UNSET,
-        is_microphone_publishing_allowed: bool | Unset = UNSET,
-        is_screen_media_publishing_allowed: bool | Unset = UNSET,
-        is_camera_publishing_allowed: bool | Unset = UNSET,
         is_avatars_allowed: bool | Unset = UNSET,
-        is_self_renaming_allowed: bool | Unset = UNSET,
+        is_camera_publishing_allowed: bool | Unset = UNSET,
+        is_chat_allowed: bool | Unset = UNSET,
         is_hand_raising_allowed: bool | Unset = UNSET,
+        is_microphone_publishing_allowed: bool | Unset = UNSET,
+        is_public: bool | Unset = UNSET,
+        is_record_allowed: bool | Unset = UNSET,
         is_remote_drawing_allowed: bool | Unset = UNSET,
-        waiting_room_audience: str | Unset = UNSET,
+        is_screen_media_publishing_allowed: bool | Unset = UNSET,
+        is_screensharing_allowed: bool | Unset = UNSET,
+        is_self_renaming_allowed: bool | Unset = UNSET,
         redirect_url: str | Unset = UNSET,
+        type: Literal["lesson", "webinar"] | RoomType | Unset = UNSET,
+        waiting_room_audience: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -547,21 +547,21 @@ class Rooms(SyncAPIResource):
         *,
         body: RoomCreate | Unset = UNSET,
         name: str | Unset = UNSET,
-        type: Literal["lesson", "webinar"] | RoomType | Unset = UNSET,
-        is_public: bool | Unset = UNSET,
-        is_screensharing_allowed: bool | Unset = UNSET,
-        is_chat_allowed: bool | Unset = UNSET,
-        is_record_allowed: bool | Unset = UNSET,
         is_auto_recording_allowed: bool | Unset = UNSET,
-        is_microphone_publishing_allowed: bool | Unset = UNSET,
-        is_screen_media_publishing_allowed: bool | Unset = UNSET,
-        is_camera_publishing_allowed: bool | Unset = UNSET,
         is_avatars_allowed: bool | Unset = UNSET,
-        is_self_renaming_allowed: bool | Unset = UNSET,
+        is_camera_publishing_allowed: bool | Unset = UNSET,
+        is_chat_allowed: bool | Unset = UNSET,
         is_hand_raising_allowed: bool | Unset = UNSET,
+        is_microphone_publishing_allowed: bool | Unset = UNSET,
+        is_public: bool | Unset = UNSET,
+        is_record_allowed: bool | Unset = UNSET,
         is_remote_drawing_allowed: bool | Unset = UNSET,
-        waiting_room_audience: str | Unset = UNSET,
+        is_screen_media_publishing_allowed: bool | Unset = UNSET,
+        is_screensharing_allowed: bool | Unset = UNSET,
+        is_self_renaming_allowed: bool | Unset = UNSET,
         redirect_url: str | Unset = UNSET,
+        type: Literal["lesson", "webinar"] | RoomType | Unset = UNSET,
+        waiting_room_audience: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -582,41 +582,41 @@ class Rooms(SyncAPIResource):
                 raise missing_args("rooms.create", name=name)
             body = _m.RoomCreate(
                 name=name,
-                type_=enum_arg(_m.RoomType, type),
-                is_public=is_public,
-                is_screensharing_allowed=is_screensharing_allowed,
-                is_chat_allowed=is_chat_allowed,
-                is_record_allowed=is_record_allowed,
                 is_auto_recording_allowed=is_auto_recording_allowed,
-                is_microphone_publishing_allowed=is_microphone_publishing_allowed,
-                is_screen_media_publishing_allowed=is_screen_media_publishing_allowed,
-                is_camera_publishing_allowed=is_camera_publishing_allowed,
                 is_avatars_allowed=is_avatars_allowed,
-                is_self_renaming_allowed=is_self_renaming_allowed,
+                is_camera_publishing_allowed=is_camera_publishing_allowed,
+                is_chat_allowed=is_chat_allowed,
                 is_hand_raising_allowed=is_hand_raising_allowed,
+                is_microphone_publishing_allowed=is_microphone_publishing_allowed,
+                is_public=is_public,
+                is_record_allowed=is_record_allowed,
                 is_remote_drawing_allowed=is_remote_drawing_allowed,
-                waiting_room_audience=waiting_room_audience,
+                is_screen_media_publishing_allowed=is_screen_media_publishing_allowed,
+                is_screensharing_allowed=is_screensharing_allowed,
+                is_self_renaming_allowed=is_self_renaming_allowed,
                 redirect_url=redirect_url,
+                type_=enum_arg(_m.RoomType, type),
+                waiting_room_audience=waiting_room_audience,
             )
         elif any(
             v is not UNSET
             for v in (
                 name,
-                type,
-                is_public,
-                is_screensharing_allowed,
-                is_chat_allowed,
-                is_record_allowed,
                 is_auto_recording_allowed,
-                is_microphone_publishing_allowed,
-                is_screen_media_publishing_allowed,
-                is_camera_publishing_allowed,
                 is_avatars_allowed,
-                is_self_renaming_allowed,
+                is_camera_publishing_allowed,
+                is_chat_allowed,
                 is_hand_raising_allowed,
+                is_microphone_publishing_allowed,
+                is_public,
+                is_record_allowed,
                 is_remote_drawing_allowed,
-                waiting_room_audience,
+                is_screen_media_publishing_allowed,
+                is_screensharing_allowed,
+                is_self_renaming_allowed,
                 redirect_url,
+                type,
+                waiting_room_audience,
             )
         ):
             raise body_and_fields("rooms.create")
@@ -663,22 +663,22 @@ class Rooms(SyncAPIResource):
         room_id: str,
         /,
         *,
-        name: str | Unset = UNSET,
-        type: Literal["lesson", "webinar"] | RoomType | Unset = UNSET,
-        is_public: bool | Unset = UNSET,
-        is_screensharing_allowed: bool | Unset = UNSET,
-        is_chat_allowed: bool | Unset = UNSET,
-        is_record_allowed: bool | Unset = UNSET,
         is_auto_recording_allowed: bool | Unset = UNSET,
-        is_microphone_publishing_allowed: bool | Unset = UNSET,
-        is_screen_media_publishing_allowed: bool | Unset = UNSET,
-        is_camera_publishing_allowed: bool | Unset = UNSET,
         is_avatars_allowed: bool | Unset = UNSET,
-        is_self_renaming_allowed: bool | Unset = UNSET,
+        is_camera_publishing_allowed: bool | Unset = UNSET,
+        is_chat_allowed: bool | Unset = UNSET,
         is_hand_raising_allowed: bool | Unset = UNSET,
+        is_microphone_publishing_allowed: bool | Unset = UNSET,
+        is_public: bool | Unset = UNSET,
+        is_record_allowed: bool | Unset = UNSET,
         is_remote_drawing_allowed: bool | Unset = UNSET,
-        waiting_room_audience: str | Unset = UNSET,
+        is_screen_media_publishing_allowed: bool | Unset = UNSET,
+        is_screensharing_allowed: bool | Unset = UNSET,
+        is_self_renaming_allowed: bool | Unset = UNSET,
+        name: str | Unset = UNSET,
         redirect_url: str | Unset = UNSET,
+        type: Literal["lesson", "webinar"] | RoomType | Unset = UNSET,
+        waiting_room_audience: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -702,22 +702,22 @@ class Rooms(SyncAPIResource):
         /,
         *,
         body: RoomUpdate | Unset = UNSET,
-        name: str | Unset = UNSET,
-        type: Literal["lesson", "webinar"] | RoomType | Unset = UNSET,
-        is_public: bool | Unset = UNSET,
-        is_screensharing_allowed: bool | Unset = UNSET,
-        is_chat_allowed: bool | Unset = UNSET,
-        is_record_allowed: bool | Unset = UNSET,
         is_auto_recording_allowed: bool | Unset = UNSET,
-        is_microphone_publishing_allowed: bool | Unset = UNSET,
-        is_screen_media_publishing_allowed: bool | Unset = UNSET,
-        is_camera_publishing_allowed: bool | Unset = UNSET,
         is_avatars_allowed: bool | Unset = UNSET,
-        is_self_renaming_allowed: bool | Unset = UNSET,
+        is_camera_publishing_allowed: bool | Unset = UNSET,
+        is_chat_allowed: bool | Unset = UNSET,
         is_hand_raising_allowed: bool | Unset = UNSET,
+        is_microphone_publishing_allowed: bool | Unset = UNSET,
+        is_public: bool | Unset = UNSET,
+        is_record_allowed: bool | Unset = UNSET,
         is_remote_drawing_allowed: bool | Unset = UNSET,
-        waiting_room_audience: str | Unset = UNSET,
+        is_screen_media_publishing_allowed: bool | Unset = UNSET,
+        is_screensharing_allowed: bool | Unset = UNSET,
+        is_self_renaming_allowed: bool | Unset = UNSET,
+        name: str | Unset = UNSET,
         redirect_url: str | Unset = UNSET,
+        type: Literal["lesson", "webinar"] | RoomType | Unset = UNSET,
+        waiting_room_audience: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -737,42 +737,42 @@ class Rooms(SyncAPIResource):
 
         if isinstance(body, Unset):
             body = _m.RoomUpdate(
-                name=name,
-                type_=enum_arg(_m.RoomType, type),
-                is_public=is_public,
-                is_screensharing_allowed=is_screensharing_allowed,
-                is_chat_allowed=is_chat_allowed,
-                is_record_allowed=is_record_allowed,
                 is_auto_recording_allowed=is_auto_recording_allowed,
-                is_microphone_publishing_allowed=is_microphone_publishing_allowed,
-                is_screen_media_publishing_allowed=is_screen_media_publishing_allowed,
-                is_camera_publishing_allowed=is_camera_publishing_allowed,
                 is_avatars_allowed=is_avatars_allowed,
-                is_self_renaming_allowed=is_self_renaming_allowed,
+                is_camera_publishing_allowed=is_camera_publishing_allowed,
+                is_chat_allowed=is_chat_allowed,
                 is_hand_raising_allowed=is_hand_raising_allowed,
+                is_microphone_publishing_allowed=is_microphone_publishing_allowed,
+                is_public=is_public,
+                is_record_allowed=is_record_allowed,
                 is_remote_drawing_allowed=is_remote_drawing_allowed,
-                waiting_room_audience=waiting_room_audience,
+                is_screen_media_publishing_allowed=is_screen_media_publishing_allowed,
+                is_screensharing_allowed=is_screensharing_allowed,
+                is_self_renaming_allowed=is_self_renaming_allowed,
+                name=name,
                 redirect_url=redirect_url,
+                type_=enum_arg(_m.RoomType, type),
+                waiting_room_audience=waiting_room_audience,
             )
         elif any(
             v is not UNSET
             for v in (
-                name,
-                type,
-                is_public,
-                is_screensharing_allowed,
-                is_chat_allowed,
-                is_record_allowed,
                 is_auto_recording_allowed,
-                is_microphone_publishing_allowed,
-                is_screen_media_publishing_allowed,
-                is_camera_publishing_allowed,
                 is_avatars_allowed,
-                is_self_renaming_allowed,
+                is_camera_publishing_allowed,
+                is_chat_allowed,
                 is_hand_raising_allowed,
+                is_microphone_publishing_allowed,
+                is_public,
+                is_record_allowed,
                 is_remote_drawing_allowed,
-                waiting_room_audience,
+                is_screen_media_publishing_allowed,
+                is_screensharing_allowed,
+                is_self_renaming_allowed,
+                name,
                 redirect_url,
+                type,
+                waiting_room_audience,
             )
         ):
             raise body_and_fields("rooms.update")
@@ -820,14 +820,14 @@ class Rooms(SyncAPIResource):
         room_id: str,
         /,
         *,
-        username: str,
         role: Literal["user", "moderator"] | GenerateAccessRole,
-        external_user_id: str | Unset = UNSET,
-        external_meeting_id: str | Unset = UNSET,
-        ttl: int | Unset = UNSET,
-        is_permanent: bool | Unset = UNSET,
+        username: str,
         email: str | Unset = UNSET,
+        external_meeting_id: str | Unset = UNSET,
+        external_user_id: str | Unset = UNSET,
+        is_permanent: bool | Unset = UNSET,
         phone: str | Unset = UNSET,
+        ttl: int | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -851,14 +851,14 @@ class Rooms(SyncAPIResource):
         /,
         *,
         body: GenerateAccessRequest | Unset = UNSET,
-        username: str | Unset = UNSET,
         role: Literal["user", "moderator"] | GenerateAccessRole | Unset = UNSET,
-        external_user_id: str | Unset = UNSET,
-        external_meeting_id: str | Unset = UNSET,
-        ttl: int | Unset = UNSET,
-        is_permanent: bool | Unset = UNSET,
+        username: str | Unset = UNSET,
         email: str | Unset = UNSET,
+        external_meeting_id: str | Unset = UNSET,
+        external_user_id: str | Unset = UNSET,
+        is_permanent: bool | Unset = UNSET,
         phone: str | Unset = UNSET,
+        ttl: int | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -878,21 +878,21 @@ class Rooms(SyncAPIResource):
         from moodhood_api.api.room_generate_access import room_generate_access as _op
 
         if isinstance(body, Unset):
-            if isinstance(username, Unset) or isinstance(role, Unset):
-                raise missing_args("rooms.generate_access", username=username, role=role)
+            if isinstance(role, Unset) or isinstance(username, Unset):
+                raise missing_args("rooms.generate_access", role=role, username=username)
             body = _m.GenerateAccessRequest(
-                username=username,
                 role=enum_arg(_m.GenerateAccessRole, role),
-                external_user_id=external_user_id,
-                external_meeting_id=external_meeting_id,
-                ttl=ttl,
-                is_permanent=is_permanent,
+                username=username,
                 email=email,
+                external_meeting_id=external_meeting_id,
+                external_user_id=external_user_id,
+                is_permanent=is_permanent,
                 phone=phone,
+                ttl=ttl,
             )
         elif any(
             v is not UNSET
-            for v in (username, role, external_user_id, external_meeting_id, ttl, is_permanent, email, phone)
+            for v in (role, username, email, external_meeting_id, external_user_id, is_permanent, phone, ttl)
         ):
             raise body_and_fields("rooms.generate_access")
         elif not isinstance(body, _m.GenerateAccessRequest):
@@ -911,11 +911,11 @@ class Rooms(SyncAPIResource):
         room_id: str,
         /,
         *,
-        username: str | Unset = UNSET,
-        external_user_id: str | Unset = UNSET,
-        ttl: int | Unset = UNSET,
         email: str | Unset = UNSET,
+        external_user_id: str | Unset = UNSET,
         phone: str | Unset = UNSET,
+        ttl: int | Unset = UNSET,
+        username: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -939,11 +939,11 @@ class Rooms(SyncAPIResource):
         /,
         *,
         body: GuestUrlRequest | Unset = UNSET,
-        username: str | Unset = UNSET,
-        external_user_id: str | Unset = UNSET,
-        ttl: int | Unset = UNSET,
         email: str | Unset = UNSET,
+        external_user_id: str | Unset = UNSET,
         phone: str | Unset = UNSET,
+        ttl: int | Unset = UNSET,
+        username: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -963,9 +963,9 @@ class Rooms(SyncAPIResource):
 
         if isinstance(body, Unset):
             body = _m.GuestUrlRequest(
-                username=username, external_user_id=external_user_id, ttl=ttl, email=email, phone=phone
+                email=email, external_user_id=external_user_id, phone=phone, ttl=ttl, username=username
             )
-        elif any(v is not UNSET for v in (username, external_user_id, ttl, email, phone)):
+        elif any(v is not UNSET for v in (email, external_user_id, phone, ttl, username)):
             raise body_and_fields("rooms.guest_url")
         elif not isinstance(body, _m.GuestUrlRequest):
             raise wrong_body("rooms.guest_url", _m.GuestUrlRequest, body)
@@ -1046,8 +1046,8 @@ class Rooms(SyncAPIResource):
         room_id: str,
         /,
         *,
-        target_user_id: str,
         role: Literal["role_room_user", "role_room_moderator"] | RoomRole,
+        target_user_id: str,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -1071,8 +1071,8 @@ class Rooms(SyncAPIResource):
         /,
         *,
         body: RoomRoleGrant | Unset = UNSET,
-        target_user_id: str | Unset = UNSET,
         role: Literal["role_room_user", "role_room_moderator"] | RoomRole | Unset = UNSET,
+        target_user_id: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -1090,10 +1090,10 @@ class Rooms(SyncAPIResource):
         from moodhood_api.api.room_roles import grant_role_to_user_at_room as _op
 
         if isinstance(body, Unset):
-            if isinstance(target_user_id, Unset) or isinstance(role, Unset):
-                raise missing_args("rooms.grant_role", target_user_id=target_user_id, role=role)
-            body = _m.RoomRoleGrant(target_user_id=target_user_id, role=enum_arg(_m.RoomRole, role))
-        elif any(v is not UNSET for v in (target_user_id, role)):
+            if isinstance(role, Unset) or isinstance(target_user_id, Unset):
+                raise missing_args("rooms.grant_role", role=role, target_user_id=target_user_id)
+            body = _m.RoomRoleGrant(role=enum_arg(_m.RoomRole, role), target_user_id=target_user_id)
+        elif any(v is not UNSET for v in (role, target_user_id)):
             raise body_and_fields("rooms.grant_role")
         elif not isinstance(body, _m.RoomRoleGrant):
             raise wrong_body("rooms.grant_role", _m.RoomRoleGrant, body)
@@ -1136,8 +1136,8 @@ class Spaces(SyncAPIResource):
         self,
         *,
         name: str,
-        is_public: bool | Unset = UNSET,
         description: str | Unset = UNSET,
+        is_public: bool | Unset = UNSET,
         logo: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
@@ -1157,8 +1157,8 @@ class Spaces(SyncAPIResource):
         *,
         body: SpaceCreate | Unset = UNSET,
         name: str | Unset = UNSET,
-        is_public: bool | Unset = UNSET,
         description: str | Unset = UNSET,
+        is_public: bool | Unset = UNSET,
         logo: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
@@ -1175,8 +1175,8 @@ class Spaces(SyncAPIResource):
         if isinstance(body, Unset):
             if isinstance(name, Unset):
                 raise missing_args("spaces.create", name=name)
-            body = _m.SpaceCreate(name=name, is_public=is_public, description=description, logo=logo)
-        elif any(v is not UNSET for v in (name, is_public, description, logo)):
+            body = _m.SpaceCreate(name=name, description=description, is_public=is_public, logo=logo)
+        elif any(v is not UNSET for v in (name, description, is_public, logo)):
             raise body_and_fields("spaces.create")
         elif not isinstance(body, _m.SpaceCreate):
             raise wrong_body("spaces.create", _m.SpaceCreate, body)
@@ -1218,8 +1218,8 @@ class Spaces(SyncAPIResource):
         space_id: str,
         /,
         *,
-        name: str,
         is_public: bool,
+        name: str,
         description: str | Unset = UNSET,
         logo: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -1243,8 +1243,8 @@ class Spaces(SyncAPIResource):
         /,
         *,
         body: SpaceUpdate | Unset = UNSET,
-        name: str | Unset = UNSET,
         is_public: bool | Unset = UNSET,
+        name: str | Unset = UNSET,
         description: str | Unset = UNSET,
         logo: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -1262,10 +1262,10 @@ class Spaces(SyncAPIResource):
         from moodhood_api.api.spaces import update_space as _op
 
         if isinstance(body, Unset):
-            if isinstance(name, Unset) or isinstance(is_public, Unset):
-                raise missing_args("spaces.update", name=name, is_public=is_public)
-            body = _m.SpaceUpdate(name=name, is_public=is_public, description=description, logo=logo)
-        elif any(v is not UNSET for v in (name, is_public, description, logo)):
+            if isinstance(is_public, Unset) or isinstance(name, Unset):
+                raise missing_args("spaces.update", is_public=is_public, name=name)
+            body = _m.SpaceUpdate(is_public=is_public, name=name, description=description, logo=logo)
+        elif any(v is not UNSET for v in (is_public, name, description, logo)):
             raise body_and_fields("spaces.update")
         elif not isinstance(body, _m.SpaceUpdate):
             raise wrong_body("spaces.update", _m.SpaceUpdate, body)
@@ -1289,8 +1289,8 @@ class Users(SyncAPIResource):
         email: str,
         password: str,
         username: str,
-        phone: str | Unset = UNSET,
         captcha_token: str | Unset = UNSET,
+        phone: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -1311,8 +1311,8 @@ class Users(SyncAPIResource):
         email: str | Unset = UNSET,
         password: str | Unset = UNSET,
         username: str | Unset = UNSET,
-        phone: str | Unset = UNSET,
         captcha_token: str | Unset = UNSET,
+        phone: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -1330,9 +1330,9 @@ class Users(SyncAPIResource):
             if isinstance(email, Unset) or isinstance(password, Unset) or isinstance(username, Unset):
                 raise missing_args("users.create", email=email, password=password, username=username)
             body = _m.UserCreate(
-                email=email, password=password, username=username, phone=phone, captcha_token=captcha_token
+                email=email, password=password, username=username, captcha_token=captcha_token, phone=phone
             )
-        elif any(v is not UNSET for v in (email, password, username, phone, captcha_token)):
+        elif any(v is not UNSET for v in (email, password, username, captcha_token, phone)):
             raise body_and_fields("users.create")
         elif not isinstance(body, _m.UserCreate):
             raise wrong_body("users.create", _m.UserCreate, body)
@@ -1471,8 +1471,8 @@ class Webhooks(SyncAPIResource):
         space_id: str,
         /,
         *,
-        url: str | Unset = UNSET,
         is_active: bool | Unset = UNSET,
+        url: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -1494,8 +1494,8 @@ class Webhooks(SyncAPIResource):
         /,
         *,
         body: WebhookUpdate | Unset = UNSET,
-        url: str | Unset = UNSET,
         is_active: bool | Unset = UNSET,
+        url: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -1510,8 +1510,8 @@ class Webhooks(SyncAPIResource):
         from moodhood_api.api.web_hook import update_web_hook as _op
 
         if isinstance(body, Unset):
-            body = _m.WebhookUpdate(url=url, is_active=is_active)
-        elif any(v is not UNSET for v in (url, is_active)):
+            body = _m.WebhookUpdate(is_active=is_active, url=url)
+        elif any(v is not UNSET for v in (is_active, url)):
             raise body_and_fields("webhooks.update")
         elif not isinstance(body, _m.WebhookUpdate):
             raise wrong_body("webhooks.update", _m.WebhookUpdate, body)
@@ -1843,10 +1843,10 @@ class AsyncParticipants(AsyncAPIResource):
         space_id: str,
         /,
         *,
-        name: str,
-        room_id: str,
-        role: str,
         client_unique_id: str,
+        name: str,
+        role: str,
+        room_id: str,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -1868,10 +1868,10 @@ class AsyncParticipants(AsyncAPIResource):
         /,
         *,
         body: ParticipantCreate | Unset = UNSET,
-        name: str | Unset = UNSET,
-        room_id: str | Unset = UNSET,
-        role: str | Unset = UNSET,
         client_unique_id: str | Unset = UNSET,
+        name: str | Unset = UNSET,
+        role: str | Unset = UNSET,
+        room_id: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -1888,22 +1888,22 @@ class AsyncParticipants(AsyncAPIResource):
 
         if isinstance(body, Unset):
             if (
-                isinstance(name, Unset)
-                or isinstance(room_id, Unset)
+                isinstance(client_unique_id, Unset)
+                or isinstance(name, Unset)
                 or isinstance(role, Unset)
-                or isinstance(client_unique_id, Unset)
+                or isinstance(room_id, Unset)
             ):
                 raise missing_args(
                     "participants.create",
-                    name=name,
-                    room_id=room_id,
-                    role=role,
                     client_unique_id=client_unique_id,
+                    name=name,
+                    role=role,
+                    room_id=room_id,
                 )
             body = _m.ParticipantCreate(
-                name=name, room_id=room_id, role=role, client_unique_id=client_unique_id
+                client_unique_id=client_unique_id, name=name, role=role, room_id=room_id
             )
-        elif any(v is not UNSET for v in (name, room_id, role, client_unique_id)):
+        elif any(v is not UNSET for v in (client_unique_id, name, role, room_id)):
             raise body_and_fields("participants.create")
         elif not isinstance(body, _m.ParticipantCreate):
             raise wrong_body("participants.create", _m.ParticipantCreate, body)
@@ -2057,21 +2057,21 @@ class AsyncRooms(AsyncAPIResource):
         /,
         *,
         name: str,
-        type: Literal["lesson", "webinar"] | RoomType | Unset = UNSET,
-        is_public: bool | Unset = UNSET,
-        is_screensharing_allowed: bool | Unset = UNSET,
-        is_chat_allowed: bool | Unset = UNSET,
-        is_record_allowed: bool | Unset = UNSET,
         is_auto_recording_allowed: bool | Unset = UNSET,
-        is_microphone_publishing_allowed: bool | Unset = UNSET,
-        is_screen_media_publishing_allowed: bool | Unset = UNSET,
-        is_camera_publishing_allowed: bool | Unset = UNSET,
         is_avatars_allowed: bool | Unset = UNSET,
-        is_self_renaming_allowed: bool | Unset = UNSET,
+        is_camera_publishing_allowed: bool | Unset = UNSET,
+        is_chat_allowed: bool | Unset = UNSET,
         is_hand_raising_allowed: bool | Unset = UNSET,
+        is_microphone_publishing_allowed: bool | Unset = UNSET,
+        is_public: bool | Unset = UNSET,
+        is_record_allowed: bool | Unset = UNSET,
         is_remote_drawing_allowed: bool | Unset = UNSET,
-        waiting_room_audience: str | Unset = UNSET,
+        is_screen_media_publishing_allowed: bool | Unset = UNSET,
+        is_screensharing_allowed: bool | Unset = UNSET,
+        is_self_renaming_allowed: bool | Unset = UNSET,
         redirect_url: str | Unset = UNSET,
+        type: Literal["lesson", "webinar"] | RoomType | Unset = UNSET,
+        waiting_room_audience: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -2094,21 +2094,21 @@ class AsyncRooms(AsyncAPIResource):
         *,
         body: RoomCreate | Unset = UNSET,
         name: str | Unset = UNSET,
-        type: Literal["lesson", "webinar"] | RoomType | Unset = UNSET,
-        is_public: bool | Unset = UNSET,
-        is_screensharing_allowed: bool | Unset = UNSET,
-        is_chat_allowed: bool | Unset = UNSET,
-        is_record_allowed: bool | Unset = UNSET,
         is_auto_recording_allowed: bool | Unset = UNSET,
-        is_microphone_publishing_allowed: bool | Unset = UNSET,
-        is_screen_media_publishing_allowed: bool | Unset = UNSET,
-        is_camera_publishing_allowed: bool | Unset = UNSET,
         is_avatars_allowed: bool | Unset = UNSET,
-        is_self_renaming_allowed: bool | Unset = UNSET,
+        is_camera_publishing_allowed: bool | Unset = UNSET,
+        is_chat_allowed: bool | Unset = UNSET,
         is_hand_raising_allowed: bool | Unset = UNSET,
+        is_microphone_publishing_allowed: bool | Unset = UNSET,
+        is_public: bool | Unset = UNSET,
+        is_record_allowed: bool | Unset = UNSET,
         is_remote_drawing_allowed: bool | Unset = UNSET,
-        waiting_room_audience: str | Unset = UNSET,
+        is_screen_media_publishing_allowed: bool | Unset = UNSET,
+        is_screensharing_allowed: bool | Unset = UNSET,
+        is_self_renaming_allowed: bool | Unset = UNSET,
         redirect_url: str | Unset = UNSET,
+        type: Literal["lesson", "webinar"] | RoomType | Unset = UNSET,
+        waiting_room_audience: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -2129,41 +2129,41 @@ class AsyncRooms(AsyncAPIResource):
                 raise missing_args("rooms.create", name=name)
             body = _m.RoomCreate(
                 name=name,
-                type_=enum_arg(_m.RoomType, type),
-                is_public=is_public,
-                is_screensharing_allowed=is_screensharing_allowed,
-                is_chat_allowed=is_chat_allowed,
-                is_record_allowed=is_record_allowed,
                 is_auto_recording_allowed=is_auto_recording_allowed,
-                is_microphone_publishing_allowed=is_microphone_publishing_allowed,
-                is_screen_media_publishing_allowed=is_screen_media_publishing_allowed,
-                is_camera_publishing_allowed=is_camera_publishing_allowed,
                 is_avatars_allowed=is_avatars_allowed,
-                is_self_renaming_allowed=is_self_renaming_allowed,
+                is_camera_publishing_allowed=is_camera_publishing_allowed,
+                is_chat_allowed=is_chat_allowed,
                 is_hand_raising_allowed=is_hand_raising_allowed,
+                is_microphone_publishing_allowed=is_microphone_publishing_allowed,
+                is_public=is_public,
+                is_record_allowed=is_record_allowed,
                 is_remote_drawing_allowed=is_remote_drawing_allowed,
-                waiting_room_audience=waiting_room_audience,
+                is_screen_media_publishing_allowed=is_screen_media_publishing_allowed,
+                is_screensharing_allowed=is_screensharing_allowed,
+                is_self_renaming_allowed=is_self_renaming_allowed,
                 redirect_url=redirect_url,
+                type_=enum_arg(_m.RoomType, type),
+                waiting_room_audience=waiting_room_audience,
             )
         elif any(
             v is not UNSET
             for v in (
                 name,
-                type,
-                is_public,
-                is_screensharing_allowed,
-                is_chat_allowed,
-                is_record_allowed,
                 is_auto_recording_allowed,
-                is_microphone_publishing_allowed,
-                is_screen_media_publishing_allowed,
-                is_camera_publishing_allowed,
                 is_avatars_allowed,
-                is_self_renaming_allowed,
+                is_camera_publishing_allowed,
+                is_chat_allowed,
                 is_hand_raising_allowed,
+                is_microphone_publishing_allowed,
+                is_public,
+                is_record_allowed,
                 is_remote_drawing_allowed,
-                waiting_room_audience,
+                is_screen_media_publishing_allowed,
+                is_screensharing_allowed,
+                is_self_renaming_allowed,
                 redirect_url,
+                type,
+                waiting_room_audience,
             )
         ):
             raise body_and_fields("rooms.create")
@@ -2210,22 +2210,22 @@ class AsyncRooms(AsyncAPIResource):
         room_id: str,
         /,
         *,
-        name: str | Unset = UNSET,
-        type: Literal["lesson", "webinar"] | RoomType | Unset = UNSET,
-        is_public: bool | Unset = UNSET,
-        is_screensharing_allowed: bool | Unset = UNSET,
-        is_chat_allowed: bool | Unset = UNSET,
-        is_record_allowed: bool | Unset = UNSET,
         is_auto_recording_allowed: bool | Unset = UNSET,
-        is_microphone_publishing_allowed: bool | Unset = UNSET,
-        is_screen_media_publishing_allowed: bool | Unset = UNSET,
-        is_camera_publishing_allowed: bool | Unset = UNSET,
         is_avatars_allowed: bool | Unset = UNSET,
-        is_self_renaming_allowed: bool | Unset = UNSET,
+        is_camera_publishing_allowed: bool | Unset = UNSET,
+        is_chat_allowed: bool | Unset = UNSET,
         is_hand_raising_allowed: bool | Unset = UNSET,
+        is_microphone_publishing_allowed: bool | Unset = UNSET,
+        is_public: bool | Unset = UNSET,
+        is_record_allowed: bool | Unset = UNSET,
         is_remote_drawing_allowed: bool | Unset = UNSET,
-        waiting_room_audience: str | Unset = UNSET,
+        is_screen_media_publishing_allowed: bool | Unset = UNSET,
+        is_screensharing_allowed: bool | Unset = UNSET,
+        is_self_renaming_allowed: bool | Unset = UNSET,
+        name: str | Unset = UNSET,
         redirect_url: str | Unset = UNSET,
+        type: Literal["lesson", "webinar"] | RoomType | Unset = UNSET,
+        waiting_room_audience: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -2249,22 +2249,22 @@ class AsyncRooms(AsyncAPIResource):
         /,
         *,
         body: RoomUpdate | Unset = UNSET,
-        name: str | Unset = UNSET,
-        type: Literal["lesson", "webinar"] | RoomType | Unset = UNSET,
-        is_public: bool | Unset = UNSET,
-        is_screensharing_allowed: bool | Unset = UNSET,
-        is_chat_allowed: bool | Unset = UNSET,
-        is_record_allowed: bool | Unset = UNSET,
         is_auto_recording_allowed: bool | Unset = UNSET,
-        is_microphone_publishing_allowed: bool | Unset = UNSET,
-        is_screen_media_publishing_allowed: bool | Unset = UNSET,
-        is_camera_publishing_allowed: bool | Unset = UNSET,
         is_avatars_allowed: bool | Unset = UNSET,
-        is_self_renaming_allowed: bool | Unset = UNSET,
+        is_camera_publishing_allowed: bool | Unset = UNSET,
+        is_chat_allowed: bool | Unset = UNSET,
         is_hand_raising_allowed: bool | Unset = UNSET,
+        is_microphone_publishing_allowed: bool | Unset = UNSET,
+        is_public: bool | Unset = UNSET,
+        is_record_allowed: bool | Unset = UNSET,
         is_remote_drawing_allowed: bool | Unset = UNSET,
-        waiting_room_audience: str | Unset = UNSET,
+        is_screen_media_publishing_allowed: bool | Unset = UNSET,
+        is_screensharing_allowed: bool | Unset = UNSET,
+        is_self_renaming_allowed: bool | Unset = UNSET,
+        name: str | Unset = UNSET,
         redirect_url: str | Unset = UNSET,
+        type: Literal["lesson", "webinar"] | RoomType | Unset = UNSET,
+        waiting_room_audience: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -2284,42 +2284,42 @@ class AsyncRooms(AsyncAPIResource):
 
         if isinstance(body, Unset):
             body = _m.RoomUpdate(
-                name=name,
-                type_=enum_arg(_m.RoomType, type),
-                is_public=is_public,
-                is_screensharing_allowed=is_screensharing_allowed,
-                is_chat_allowed=is_chat_allowed,
-                is_record_allowed=is_record_allowed,
                 is_auto_recording_allowed=is_auto_recording_allowed,
-                is_microphone_publishing_allowed=is_microphone_publishing_allowed,
-                is_screen_media_publishing_allowed=is_screen_media_publishing_allowed,
-                is_camera_publishing_allowed=is_camera_publishing_allowed,
                 is_avatars_allowed=is_avatars_allowed,
-                is_self_renaming_allowed=is_self_renaming_allowed,
+                is_camera_publishing_allowed=is_camera_publishing_allowed,
+                is_chat_allowed=is_chat_allowed,
                 is_hand_raising_allowed=is_hand_raising_allowed,
+                is_microphone_publishing_allowed=is_microphone_publishing_allowed,
+                is_public=is_public,
+                is_record_allowed=is_record_allowed,
                 is_remote_drawing_allowed=is_remote_drawing_allowed,
-                waiting_room_audience=waiting_room_audience,
+                is_screen_media_publishing_allowed=is_screen_media_publishing_allowed,
+                is_screensharing_allowed=is_screensharing_allowed,
+                is_self_renaming_allowed=is_self_renaming_allowed,
+                name=name,
                 redirect_url=redirect_url,
+                type_=enum_arg(_m.RoomType, type),
+                waiting_room_audience=waiting_room_audience,
             )
         elif any(
             v is not UNSET
             for v in (
-                name,
-                type,
-                is_public,
-                is_screensharing_allowed,
-                is_chat_allowed,
-                is_record_allowed,
                 is_auto_recording_allowed,
-                is_microphone_publishing_allowed,
-                is_screen_media_publishing_allowed,
-                is_camera_publishing_allowed,
                 is_avatars_allowed,
-                is_self_renaming_allowed,
+                is_camera_publishing_allowed,
+                is_chat_allowed,
                 is_hand_raising_allowed,
+                is_microphone_publishing_allowed,
+                is_public,
+                is_record_allowed,
                 is_remote_drawing_allowed,
-                waiting_room_audience,
+                is_screen_media_publishing_allowed,
+                is_screensharing_allowed,
+                is_self_renaming_allowed,
+                name,
                 redirect_url,
+                type,
+                waiting_room_audience,
             )
         ):
             raise body_and_fields("rooms.update")
@@ -2367,14 +2367,14 @@ class AsyncRooms(AsyncAPIResource):
         room_id: str,
         /,
         *,
-        username: str,
         role: Literal["user", "moderator"] | GenerateAccessRole,
-        external_user_id: str | Unset = UNSET,
-        external_meeting_id: str | Unset = UNSET,
-        ttl: int | Unset = UNSET,
-        is_permanent: bool | Unset = UNSET,
+        username: str,
         email: str | Unset = UNSET,
+        external_meeting_id: str | Unset = UNSET,
+        external_user_id: str | Unset = UNSET,
+        is_permanent: bool | Unset = UNSET,
         phone: str | Unset = UNSET,
+        ttl: int | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -2398,14 +2398,14 @@ class AsyncRooms(AsyncAPIResource):
         /,
         *,
         body: GenerateAccessRequest | Unset = UNSET,
-        username: str | Unset = UNSET,
         role: Literal["user", "moderator"] | GenerateAccessRole | Unset = UNSET,
-        external_user_id: str | Unset = UNSET,
-        external_meeting_id: str | Unset = UNSET,
-        ttl: int | Unset = UNSET,
-        is_permanent: bool | Unset = UNSET,
+        username: str | Unset = UNSET,
         email: str | Unset = UNSET,
+        external_meeting_id: str | Unset = UNSET,
+        external_user_id: str | Unset = UNSET,
+        is_permanent: bool | Unset = UNSET,
         phone: str | Unset = UNSET,
+        ttl: int | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -2425,21 +2425,21 @@ class AsyncRooms(AsyncAPIResource):
         from moodhood_api.api.room_generate_access import room_generate_access as _op
 
         if isinstance(body, Unset):
-            if isinstance(username, Unset) or isinstance(role, Unset):
-                raise missing_args("rooms.generate_access", username=username, role=role)
+            if isinstance(role, Unset) or isinstance(username, Unset):
+                raise missing_args("rooms.generate_access", role=role, username=username)
             body = _m.GenerateAccessRequest(
-                username=username,
                 role=enum_arg(_m.GenerateAccessRole, role),
-                external_user_id=external_user_id,
-                external_meeting_id=external_meeting_id,
-                ttl=ttl,
-                is_permanent=is_permanent,
+                username=username,
                 email=email,
+                external_meeting_id=external_meeting_id,
+                external_user_id=external_user_id,
+                is_permanent=is_permanent,
                 phone=phone,
+                ttl=ttl,
             )
         elif any(
             v is not UNSET
-            for v in (username, role, external_user_id, external_meeting_id, ttl, is_permanent, email, phone)
+            for v in (role, username, email, external_meeting_id, external_user_id, is_permanent, phone, ttl)
         ):
             raise body_and_fields("rooms.generate_access")
         elif not isinstance(body, _m.GenerateAccessRequest):
@@ -2458,11 +2458,11 @@ class AsyncRooms(AsyncAPIResource):
         room_id: str,
         /,
         *,
-        username: str | Unset = UNSET,
-        external_user_id: str | Unset = UNSET,
-        ttl: int | Unset = UNSET,
         email: str | Unset = UNSET,
+        external_user_id: str | Unset = UNSET,
         phone: str | Unset = UNSET,
+        ttl: int | Unset = UNSET,
+        username: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -2486,11 +2486,11 @@ class AsyncRooms(AsyncAPIResource):
         /,
         *,
         body: GuestUrlRequest | Unset = UNSET,
-        username: str | Unset = UNSET,
-        external_user_id: str | Unset = UNSET,
-        ttl: int | Unset = UNSET,
         email: str | Unset = UNSET,
+        external_user_id: str | Unset = UNSET,
         phone: str | Unset = UNSET,
+        ttl: int | Unset = UNSET,
+        username: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -2510,9 +2510,9 @@ class AsyncRooms(AsyncAPIResource):
 
         if isinstance(body, Unset):
             body = _m.GuestUrlRequest(
-                username=username, external_user_id=external_user_id, ttl=ttl, email=email, phone=phone
+                email=email, external_user_id=external_user_id, phone=phone, ttl=ttl, username=username
             )
-        elif any(v is not UNSET for v in (username, external_user_id, ttl, email, phone)):
+        elif any(v is not UNSET for v in (email, external_user_id, phone, ttl, username)):
             raise body_and_fields("rooms.guest_url")
         elif not isinstance(body, _m.GuestUrlRequest):
             raise wrong_body("rooms.guest_url", _m.GuestUrlRequest, body)
@@ -2593,8 +2593,8 @@ class AsyncRooms(AsyncAPIResource):
         room_id: str,
         /,
         *,
-        target_user_id: str,
         role: Literal["role_room_user", "role_room_moderator"] | RoomRole,
+        target_user_id: str,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -2618,8 +2618,8 @@ class AsyncRooms(AsyncAPIResource):
         /,
         *,
         body: RoomRoleGrant | Unset = UNSET,
-        target_user_id: str | Unset = UNSET,
         role: Literal["role_room_user", "role_room_moderator"] | RoomRole | Unset = UNSET,
+        target_user_id: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -2637,10 +2637,10 @@ class AsyncRooms(AsyncAPIResource):
         from moodhood_api.api.room_roles import grant_role_to_user_at_room as _op
 
         if isinstance(body, Unset):
-            if isinstance(target_user_id, Unset) or isinstance(role, Unset):
-                raise missing_args("rooms.grant_role", target_user_id=target_user_id, role=role)
-            body = _m.RoomRoleGrant(target_user_id=target_user_id, role=enum_arg(_m.RoomRole, role))
-        elif any(v is not UNSET for v in (target_user_id, role)):
+            if isinstance(role, Unset) or isinstance(target_user_id, Unset):
+                raise missing_args("rooms.grant_role", role=role, target_user_id=target_user_id)
+            body = _m.RoomRoleGrant(role=enum_arg(_m.RoomRole, role), target_user_id=target_user_id)
+        elif any(v is not UNSET for v in (role, target_user_id)):
             raise body_and_fields("rooms.grant_role")
         elif not isinstance(body, _m.RoomRoleGrant):
             raise wrong_body("rooms.grant_role", _m.RoomRoleGrant, body)
@@ -2683,8 +2683,8 @@ class AsyncSpaces(AsyncAPIResource):
         self,
         *,
         name: str,
-        is_public: bool | Unset = UNSET,
         description: str | Unset = UNSET,
+        is_public: bool | Unset = UNSET,
         logo: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
@@ -2704,8 +2704,8 @@ class AsyncSpaces(AsyncAPIResource):
         *,
         body: SpaceCreate | Unset = UNSET,
         name: str | Unset = UNSET,
-        is_public: bool | Unset = UNSET,
         description: str | Unset = UNSET,
+        is_public: bool | Unset = UNSET,
         logo: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
@@ -2722,8 +2722,8 @@ class AsyncSpaces(AsyncAPIResource):
         if isinstance(body, Unset):
             if isinstance(name, Unset):
                 raise missing_args("spaces.create", name=name)
-            body = _m.SpaceCreate(name=name, is_public=is_public, description=description, logo=logo)
-        elif any(v is not UNSET for v in (name, is_public, description, logo)):
+            body = _m.SpaceCreate(name=name, description=description, is_public=is_public, logo=logo)
+        elif any(v is not UNSET for v in (name, description, is_public, logo)):
             raise body_and_fields("spaces.create")
         elif not isinstance(body, _m.SpaceCreate):
             raise wrong_body("spaces.create", _m.SpaceCreate, body)
@@ -2765,8 +2765,8 @@ class AsyncSpaces(AsyncAPIResource):
         space_id: str,
         /,
         *,
-        name: str,
         is_public: bool,
+        name: str,
         description: str | Unset = UNSET,
         logo: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -2790,8 +2790,8 @@ class AsyncSpaces(AsyncAPIResource):
         /,
         *,
         body: SpaceUpdate | Unset = UNSET,
-        name: str | Unset = UNSET,
         is_public: bool | Unset = UNSET,
+        name: str | Unset = UNSET,
         description: str | Unset = UNSET,
         logo: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
@@ -2809,10 +2809,10 @@ class AsyncSpaces(AsyncAPIResource):
         from moodhood_api.api.spaces import update_space as _op
 
         if isinstance(body, Unset):
-            if isinstance(name, Unset) or isinstance(is_public, Unset):
-                raise missing_args("spaces.update", name=name, is_public=is_public)
-            body = _m.SpaceUpdate(name=name, is_public=is_public, description=description, logo=logo)
-        elif any(v is not UNSET for v in (name, is_public, description, logo)):
+            if isinstance(is_public, Unset) or isinstance(name, Unset):
+                raise missing_args("spaces.update", is_public=is_public, name=name)
+            body = _m.SpaceUpdate(is_public=is_public, name=name, description=description, logo=logo)
+        elif any(v is not UNSET for v in (is_public, name, description, logo)):
             raise body_and_fields("spaces.update")
         elif not isinstance(body, _m.SpaceUpdate):
             raise wrong_body("spaces.update", _m.SpaceUpdate, body)
@@ -2836,8 +2836,8 @@ class AsyncUsers(AsyncAPIResource):
         email: str,
         password: str,
         username: str,
-        phone: str | Unset = UNSET,
         captcha_token: str | Unset = UNSET,
+        phone: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -2858,8 +2858,8 @@ class AsyncUsers(AsyncAPIResource):
         email: str | Unset = UNSET,
         password: str | Unset = UNSET,
         username: str | Unset = UNSET,
-        phone: str | Unset = UNSET,
         captcha_token: str | Unset = UNSET,
+        phone: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -2877,9 +2877,9 @@ class AsyncUsers(AsyncAPIResource):
             if isinstance(email, Unset) or isinstance(password, Unset) or isinstance(username, Unset):
                 raise missing_args("users.create", email=email, password=password, username=username)
             body = _m.UserCreate(
-                email=email, password=password, username=username, phone=phone, captcha_token=captcha_token
+                email=email, password=password, username=username, captcha_token=captcha_token, phone=phone
             )
-        elif any(v is not UNSET for v in (email, password, username, phone, captcha_token)):
+        elif any(v is not UNSET for v in (email, password, username, captcha_token, phone)):
             raise body_and_fields("users.create")
         elif not isinstance(body, _m.UserCreate):
             raise wrong_body("users.create", _m.UserCreate, body)
@@ -3018,8 +3018,8 @@ class AsyncWebhooks(AsyncAPIResource):
         space_id: str,
         /,
         *,
-        url: str | Unset = UNSET,
         is_active: bool | Unset = UNSET,
+        url: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -3041,8 +3041,8 @@ class AsyncWebhooks(AsyncAPIResource):
         /,
         *,
         body: WebhookUpdate | Unset = UNSET,
-        url: str | Unset = UNSET,
         is_active: bool | Unset = UNSET,
+        url: str | Unset = UNSET,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry_post: bool = False,
@@ -3057,8 +3057,8 @@ class AsyncWebhooks(AsyncAPIResource):
         from moodhood_api.api.web_hook import update_web_hook as _op
 
         if isinstance(body, Unset):
-            body = _m.WebhookUpdate(url=url, is_active=is_active)
-        elif any(v is not UNSET for v in (url, is_active)):
+            body = _m.WebhookUpdate(is_active=is_active, url=url)
+        elif any(v is not UNSET for v in (is_active, url)):
             raise body_and_fields("webhooks.update")
         elif not isinstance(body, _m.WebhookUpdate):
             raise wrong_body("webhooks.update", _m.WebhookUpdate, body)

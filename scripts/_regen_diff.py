@@ -7,7 +7,9 @@ Breaking, from the point of view of code written against the old generated clien
   generated ``Enum`` classes reject values they do not know);
 - a request field or parameter newly required, removed, or its type changed; request enum values removed.
 
-Everything else that differs is listed as a plain note.
+Everything else that differs is listed as a plain note. :func:`overlay_issues` checks our overlay against a
+pulled spec: actions that select nothing any more, and actions that restate a value the spec now gives
+differently.
 """
 
 from __future__ import annotations
@@ -18,7 +20,14 @@ from typing import Any
 
 from _regen_spec import normalise
 
-__all__ = ["OperationChange", "SpecDiff", "diff_specs"]
+__all__ = [
+    "OperationChange",
+    "OverlayIssue",
+    "SpecDiff",
+    "diff_specs",
+    "overlay_issues",
+    "render_overlay_issues",
+]
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _MAX_DEPTH = 12
@@ -323,3 +332,73 @@ def diff_specs(old: Mapping[str, Any] | None, new: Mapping[str, Any]) -> SpecDif
         elif was is not None and now is not None and (change := _changed(method, path, was, now)):
             changes.append(change)
     return SpecDiff(tuple(changes), len(after))
+
+
+# --- the overlay against a pulled spec ------------------------------------------------------------------
+
+# Keywords whose value the overlay states as a fact about the API: a live spec that says otherwise wins, and
+# the report names the action, so that the overlay can be brought in line.
+_FACT_KEYS = (
+    "type", "format", "pattern", "enum", "nullable", "minLength", "maxLength", "minimum", "maximum",
+    "exclusiveMinimum", "exclusiveMaximum", "minItems", "maxItems", "default", "required",
+    "operationId", "security",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class OverlayIssue:
+    """An overlay action that no longer fits the spec: ``unmatched`` or ``contradicted``."""
+
+    kind: str
+    label: str
+    detail: str = ""
+
+    def render(self) -> str:
+        what = "matches nothing in the pulled spec" if self.kind == "unmatched" else "is contradicted"
+        return f"  ! {self.label} {what}" + (f": {self.detail}" if self.detail else "")
+
+
+def _contradictions(node: Any, update: Any, where: str = "") -> list[str]:
+    if not (isinstance(node, Mapping) and isinstance(update, Mapping)):
+        return []
+    found = []
+    for key, value in update.items():
+        if key not in node:
+            continue
+        here = f"{where}.{key}" if where else str(key)
+        if key in _FACT_KEYS and node[key] != value:
+            found.append(f"the spec says {here}={node[key]!r}, the overlay {value!r}")
+        elif isinstance(value, Mapping):
+            found += _contradictions(node[key], value, here)
+    return found
+
+
+def overlay_issues(spec: Mapping[str, Any], overlay: Mapping[str, Any]) -> list[OverlayIssue]:
+    """The actions of ``overlay`` that select nothing in ``spec``, or whose update changes a value that
+    ``spec`` already states differently (a constraint, a type, an operationId...)."""
+    import jsonpath
+
+    from moodhood._overlay import apply_overlay
+
+    issues = [OverlayIssue("unmatched", action.label()) for action in apply_overlay(spec, overlay).unmatched]
+    document = dict(spec)
+    for index, action in enumerate(overlay.get("actions") or []):
+        update = action.get("update") if isinstance(action, Mapping) else None
+        if not isinstance(update, Mapping):
+            continue
+        label = f"action {index} ({action['target']})"
+        if action.get("description"):
+            label += f": {action['description']}"
+        for match in jsonpath.finditer(action["target"], document):
+            for detail in _contradictions(match.obj, update):
+                issues.append(OverlayIssue("contradicted", label, detail))
+    return issues
+
+
+def render_overlay_issues(issues: Iterable[OverlayIssue], actions: int) -> str:
+    """The overlay part of the pull report."""
+    issues = list(issues)
+    if not issues:
+        return f"Overlay: all {actions} actions still apply"
+    lines = [f"Overlay: {len(issues)} of {actions} actions need a look (openapi/overlay.yaml)"]
+    return "\n".join(lines + [issue.render() for issue in issues])

@@ -24,8 +24,8 @@ __all__ = ["dump_spec", "normalise", "parse_document", "validate_spec"]
 _ORDER = [
     "openapi", "swagger", "info", "jsonSchemaDialect", "servers", "tags", "paths", "webhooks",
     "components", "externalDocs",
-    "$ref", "name", "in", "title", "summary", "description", "operationId", "deprecated",
-    "url", "version", "termsOfService", "contact", "license", "variables",
+    "$ref", "name", "in", "url", "title", "summary", "description", "operationId", "deprecated",
+    "version", "termsOfService", "contact", "license", "variables",
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
     "parameters", "requestBody", "responses", "callbacks", "security",
     "type", "format", "nullable", "enum", "const", "default", "items", "properties", "required",
@@ -73,7 +73,8 @@ def validate_spec(spec: Any) -> None:
         validate(spec)
     except OpenAPIValidationError as exc:
         where = "/".join(str(part) for part in exc.absolute_path) or "(root)"
-        raise RegenError(f"invalid spec at {where}: {one_line(exc.message, 200)}") from None
+        first = exc.message.split("\n\n", 1)[0]  # newer validators append the failing schema and instance
+        raise RegenError(f"invalid spec at {where}: {one_line(first, 200)}") from None
     except Exception as exc:  # referencing errors and the like: report, never crash
         raise RegenError(
             f"invalid spec: {one_line(str(exc).splitlines()[0] if str(exc) else exc, 200)}"

@@ -162,7 +162,7 @@ def _write_text(path: Path, text: str) -> None:
 
 def _pull(root: Path, url: str, user: str | None, password: str | None) -> int:
     # imported here: httpx and the validator take longer to import than a whole regeneration takes
-    from _regen_diff import diff_specs
+    from _regen_diff import diff_specs, overlay_issues, render_overlay_issues
     from _regen_fetch import fetch_spec
     from _regen_spec import dump_spec, parse_document, validate_spec
 
@@ -191,6 +191,12 @@ def _pull(root: Path, url: str, user: str | None, password: str | None) -> int:
     )
     print(diff_specs(old_spec if isinstance(old_spec, dict) else None, new_spec).render())
     print(renames)
+    overlay_path = root / OVERLAY_FILE
+    if overlay_path.is_file():
+        overlay = parse_document(overlay_path.read_text(encoding="utf-8"))
+        if isinstance(overlay, dict):
+            issues = overlay_issues(new_spec, overlay)
+            print(render_overlay_issues(issues, len(overlay.get("actions") or [])))
     return 0
 
 

@@ -1,4 +1,4 @@
-"""One small function per grant: what each token request carries (moodhood-api.md §3.2, D2, D4).
+"""One small function per grant: what each token request carries (docs/decisions.md, D2, D4).
 
 A grant is data: its ``grant_type``, its JSON body and the bearer it is sent with. Credentials come in a
 ``Masked`` dict (the renewal's, with providers already called), so no frame holds a bare secret. Turning it into an

@@ -441,7 +441,11 @@ def _flow(
         demo.note(url)
 
     with demo.step("Iframe snippet for your page"):
-        html = iframe_html(link_from_url(url), height=600)
+        try:
+            link = link_from_url(url)
+        except ValueError as exc:  # the spec says format: uri; a server that breaks it gets a clear line
+            raise CommandError(f"the server's generate-access url is not a room link: {exc}") from None
+        html = iframe_html(link, height=600)
         demo.step_note(html)
 
     receiver = None

@@ -17,6 +17,7 @@ import typer
 from moodhood._net import is_loopback
 from moodhood._secrets import mask
 from moodhood.cli._errors import CommandError
+from moodhood.sandbox._config import SandboxConfig
 
 __all__ = ["register"]
 
@@ -30,6 +31,35 @@ def _pair(value: str, option: str, what: str) -> tuple[str, str]:
 
 def _show(value: str, typed: bool) -> str:
     return f"{mask(value)} (as given)" if typed else value
+
+
+def _make_config(**fields: object) -> SandboxConfig:
+    """The config, or a usage error with the config's own reason (signing key length, --webhook-allow...)."""
+    try:
+        return SandboxConfig(**fields)  # type: ignore[arg-type]
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _exposure_warning(config: SandboxConfig, demo: list[str]) -> str:
+    """What binding off loopback exposes, truthfully: which credentials are the public demo ones."""
+    if demo:
+        access = (
+            f"it accepts the public demo {', '.join(demo)}, so anyone who can reach this address can use it "
+            "(give --client-secret, --user and --personal-token values of your own)"
+        )
+    else:
+        access = (
+            "only the credentials you gave work: anyone who can reach this address and knows them can use it"
+        )
+    control = (
+        "answer anyone (--allow-remote-control)" if config.allow_remote_control else "answer loopback only"
+    )
+    hooks = ", ".join(config.webhook_allow) or "none (no webhook URL can be set)"
+    return (
+        f"warning: binding to {config.host}: {access}. Controls under /__sandbox/ {control}; "
+        f"webhook targets permitted: {hooks}."
+    )
 
 
 def sandbox(
@@ -61,9 +91,36 @@ def sandbox(
     doc_auth: Annotated[
         str | None, typer.Option("--doc-auth", metavar="USER:PASSWORD", help="Protect /doc/ with basic auth.")
     ] = None,
+    signing_key: Annotated[
+        str | None,
+        typer.Option(
+            "--signing-key",
+            envvar="MOODHOOD_SANDBOX_SIGNING_KEY",
+            metavar="KEY",
+            help="JWT signing key, 32+ characters, so tokens outlive a restart (default: random per run).",
+        ),
+    ] = None,
+    allow_remote_control: Annotated[
+        bool,
+        typer.Option(
+            "--allow-remote-control", help="Let clients off loopback use /__sandbox/ (faults, clock...)."
+        ),
+    ] = False,
+    webhook_allow: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--webhook-allow",
+            metavar="HOST|NETWORK",
+            help="A permitted webhook target: host name (*.example.com) or IP network (repeatable).",
+        ),
+    ] = None,
+    max_body_size: Annotated[
+        int | None,
+        typer.Option(min=1, metavar="BYTES", help="Largest request body accepted (default 1 MiB)."),
+    ] = None,
 ) -> None:
     """Serve a local, stateful MoodHood sandbox (spec-checked, in memory) until Ctrl-C."""
-    from moodhood.sandbox import SandboxConfig, SandboxServer
+    from moodhood.sandbox import SandboxServer
 
     defaults = SandboxConfig()
     for value, option in ((client_id, "--client-id"), (client_secret, "--client-secret")):
@@ -75,24 +132,30 @@ def sandbox(
     emails = [email.lower() for email, _ in users]
     if len(set(emails)) != len(emails):
         raise typer.BadParameter("each email may be given once", param_hint="--user")
-    config = SandboxConfig(
+    config = _make_config(
         host=host,
         port=port,
         client_id=client_id or defaults.client_id,
         client_secret=client_secret or defaults.client_secret,
         users=users,
-        personal_tokens=tuple(personal_token or ()) or defaults.personal_tokens,
+        # the public demo personal token only ever belongs to the demo user, never to a user given here
+        personal_tokens=tuple(personal_token or ()) or (defaults.personal_tokens if user is None else ()),
         access_ttl=access_ttl or defaults.access_ttl,
         refresh_ttl=refresh_ttl or defaults.refresh_ttl,
         refresh_grant_enabled=not no_refresh_grant,
         doc_auth=_pair(doc_auth, "--doc-auth", "USER:PASSWORD") if doc_auth else None,
+        signing_key=signing_key,
+        allow_remote_control=allow_remote_control,
+        webhook_allow=tuple(webhook_allow or ()),
+        max_body_bytes=max_body_size or defaults.max_body_bytes,
     )
     if not is_loopback(host):
-        typer.echo(
-            f"warning: binding to {host}: the sandbox accepts demo credentials; anyone who can reach this "
-            "address can use it",
-            err=True,
-        )
+        demo = {
+            "client secret": client_secret is None,
+            "user password": user is None,
+            "personal token": personal_token is None and user is None,
+        }
+        typer.echo(_exposure_warning(config, [name for name, is_demo in demo.items() if is_demo]), err=True)
     server = SandboxServer(config, log_level="warning")
     try:
         server.start()

@@ -1,4 +1,7 @@
-"""Who gets in: space invites (single use), room roles, generate-access and guest-url links (§5, D18)."""
+"""Who gets in: space invites (single use), room roles, generate-access and guest-url links.
+
+See docs/decisions.md (token kinds and access, D18).
+"""
 
 from __future__ import annotations
 

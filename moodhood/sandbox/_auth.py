@@ -1,4 +1,4 @@
-"""Who is calling (bearer tokens) and what they may do (moodhood-api.md §3.4, D6, D7)."""
+"""Who is calling (bearer tokens) and what they may do (docs/decisions.md: token kinds and access, D6, D7)."""
 
 from __future__ import annotations
 

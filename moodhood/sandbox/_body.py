@@ -1,4 +1,8 @@
-"""Reading and checking JSON request bodies; failures become 400/422 ``{message, code}``."""
+"""Reading and checking JSON request bodies; failures become 400/413/422 ``{message, code}``.
+
+:class:`BodyLimit` caps every body: a ``Content-Length`` above the cap is answered 413 before a byte of the
+body is read, and a chunked body is cut off with 413 as soon as it grows past the cap.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,49 @@ import math
 from typing import Any
 
 from starlette.requests import Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from moodhood.sandbox._errors import ApiError
+from moodhood.sandbox._errors import ApiError, api_error_response
 
-__all__ = ["Body", "loads_strict", "read_body"]
+__all__ = ["Body", "BodyLimit", "loads_strict", "read_body"]
+
+
+def _too_large(limit: int) -> ApiError:
+    return ApiError(
+        413,
+        "payload_too_large",
+        f"The request body is larger than {limit} bytes",
+        headers={"Connection": "close"},
+    )
+
+
+class BodyLimit:
+    """ASGI middleware: 413 for a request body of more than ``max_bytes``."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope["headers"]:
+            if name == b"content-length" and value.strip().isdigit() and int(value) > self.max_bytes:
+                await api_error_response(_too_large(self.max_bytes))(scope, receive, send)
+                return
+        received = 0
+
+        async def limited() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise _too_large(self.max_bytes)
+            return message
+
+        await self.app(scope, limited, send)
 
 
 def _reject_constant(name: str) -> Any:
@@ -59,8 +102,12 @@ def loads_strict(raw: bytes) -> Any:
 async def read_body(request: Request, *, allow_empty: bool = False) -> Body:
     """The request's JSON object, whatever the ``Content-Type`` (the docs send JSON as ``text/plain``).
 
-    An empty body is ``{}`` when ``allow_empty``; otherwise, like invalid JSON, it is a 400.
+    An empty body is ``{}`` when ``allow_empty``; otherwise, like invalid JSON, it is a 400. A body already
+    parsed for this request (by the spec's validation) is not parsed again.
     """
+    parsed = request.scope.get("moodhood.json_body")
+    if isinstance(parsed, Body):
+        return parsed
     raw = await request.body()
     if not raw.strip():
         if allow_empty:
@@ -72,7 +119,9 @@ async def read_body(request: Request, *, allow_empty: bool = False) -> Body:
         raise ApiError(400, "invalid_json", "The request body is not valid JSON") from None
     if not isinstance(data, dict):
         raise ApiError(400, "invalid_body", "The request body must be a JSON object")
-    return Body(data)
+    body = Body(data)
+    request.scope["moodhood.json_body"] = body
+    return body
 
 
 def _invalid(name: str, what: str) -> ApiError:
@@ -107,7 +156,7 @@ class Body:
             return None
         if not isinstance(value, str):
             raise _invalid(name, "must be a string")
-        if (non_empty or required) and not value.strip():
+        if (non_empty or required) and not value:
             raise _invalid(name, "must not be empty")
         if enum is not None and value not in enum:
             raise _invalid(name, "must be one of " + ", ".join(enum))

@@ -1,11 +1,15 @@
 """The sandbox's own control endpoints under ``/__sandbox/`` (no auth; never faulted).
 
+They answer loopback clients only (403 ``remote_control_forbidden`` for others) unless the config sets
+``allow_remote_control``; record files are exempt, since API users download them by URL.
+
 - ``POST /__sandbox/reset``: forget everything but the configured users (settings back to the config).
 - ``POST /__sandbox/revoke``: revoke every issued JWT and, unless ``{"personal_tokens": false}``, every
   personal token (until the next reset).
 - ``GET|POST /__sandbox/settings``: read or change ``access_ttl``, ``refresh_ttl``,
   ``refresh_grant_enabled``, ``webhook_retry_interval``, ``record_download`` (``text`` or ``redirect``).
-- ``POST /__sandbox/clock``: ``{"advance": seconds}`` moves the sandbox clock forward (token expiry).
+- ``POST /__sandbox/clock``: ``{"advance": seconds}`` moves the sandbox clock (token expiry); a finite
+  number keeping the clock within ``MAX_CLOCK_OFFSET`` of real time and after 1970, else 422.
 - ``GET|POST|DELETE /__sandbox/faults``: list, arm (see ``Fault``) or clear faults.
 - ``GET|DELETE /__sandbox/webhook-deliveries``: the webhook delivery log.
 - ``POST /__sandbox/rooms/{roomId}/finish-call``: finish the room's running call (adds a recording).
@@ -15,13 +19,18 @@
 
 from __future__ import annotations
 
+import functools
+import math
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from moodhood._net import is_loopback
 from moodhood.sandbox._body import read_body
+from moodhood.sandbox._config import MAX_CLOCK_OFFSET, MAX_RETRY_INTERVAL, MAX_TTL
 from moodhood.sandbox._errors import ApiError
 from moodhood.sandbox._faults import parse_fault
 from moodhood.sandbox._media import finish_call
@@ -36,6 +45,28 @@ __all__ = ["control_routes"]
 def _state(request: Request) -> SandboxState:
     state: SandboxState = request.app.state.sandbox
     return state
+
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+def _local_only(handler: Handler) -> Handler:
+    """``handler`` behind a 403 for clients off loopback (unless ``allow_remote_control``)."""
+
+    @functools.wraps(handler)
+    async def guarded(request: Request) -> Response:
+        client = request.client
+        if not _state(request).config.allow_remote_control and (
+            client is None or not is_loopback(client.host)
+        ):
+            raise ApiError(
+                403,
+                "remote_control_forbidden",
+                "Sandbox controls answer loopback clients only (see --allow-remote-control)",
+            )
+        return await handler(request)
+
+    return guarded
 
 
 async def _json(request: Request) -> dict[str, Any]:
@@ -58,6 +89,13 @@ async def revoke(request: Request) -> Response:
     return JSONResponse({"revoked": revoked})
 
 
+def _number(value: Any) -> bool:
+    """Whether ``value`` is a finite JSON number (not a boolean)."""
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int) or (isinstance(value, float) and math.isfinite(value))
+
+
 def _settings_json(state: SandboxState) -> dict[str, Any]:
     s = state.settings
     return {
@@ -78,8 +116,10 @@ async def settings(request: Request) -> Response:
         for name in ("access_ttl", "refresh_ttl"):
             if name in data:
                 value = data[name]
-                if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                    raise ApiError(422, "validation_error", f"'{name}' must be an integer >= 1")
+                if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_TTL:
+                    raise ApiError(
+                        422, "validation_error", f"'{name}' must be an integer from 1 to {MAX_TTL} (seconds)"
+                    )
                 setattr(s, name, value)
         if "refresh_grant_enabled" in data:
             if not isinstance(data["refresh_grant_enabled"], bool):
@@ -87,8 +127,12 @@ async def settings(request: Request) -> Response:
             s.refresh_grant_enabled = data["refresh_grant_enabled"]
         if "webhook_retry_interval" in data:
             value = data["webhook_retry_interval"]
-            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-                raise ApiError(422, "validation_error", "'webhook_retry_interval' must be >= 0")
+            if not _number(value) or not 0 <= value <= MAX_RETRY_INTERVAL:
+                raise ApiError(
+                    422,
+                    "validation_error",
+                    f"'webhook_retry_interval' must be from 0 to {MAX_RETRY_INTERVAL} (seconds)",
+                )
             s.webhook_retry_interval = float(value)
         if "record_download" in data:
             if data["record_download"] not in ("text", "redirect"):
@@ -101,9 +145,18 @@ async def clock(request: Request) -> Response:
     state = _state(request)
     data = await _json(request)
     advance = data.get("advance", 0)
-    if isinstance(advance, bool) or not isinstance(advance, int | float):
-        raise ApiError(422, "validation_error", "'advance' must be a number of seconds")
-    state.settings.clock_offset += float(advance)
+    if not _number(advance):
+        raise ApiError(422, "validation_error", "'advance' must be a finite number of seconds")
+    in_range = abs(advance) <= 2 * MAX_CLOCK_OFFSET  # compared before float(): a huge int would overflow
+    offset = state.settings.clock_offset + float(advance) if in_range else math.inf
+    if abs(offset) > MAX_CLOCK_OFFSET or state.now() + float(advance) < 0:
+        raise ApiError(
+            422,
+            "clock_out_of_range",
+            f"The clock may move at most {MAX_CLOCK_OFFSET} seconds from real time and not before 1970 "
+            f"(it is {state.settings.clock_offset:g} s off now); the clock is unchanged",
+        )
+    state.settings.clock_offset = offset
     return JSONResponse({"now": state.now(), "clock_offset": state.settings.clock_offset})
 
 
@@ -160,13 +213,13 @@ async def events(request: Request) -> Response:
 def control_routes() -> list[BaseRoute]:
     """The routes to mount at ``/__sandbox``."""
     return [
-        Route("/reset", reset, methods=["POST"]),
-        Route("/revoke", revoke, methods=["POST"]),
-        Route("/settings", settings, methods=["GET", "POST"]),
-        Route("/clock", clock, methods=["POST"]),
-        Route("/faults", faults, methods=["GET", "POST", "DELETE"]),
-        Route("/webhook-deliveries", deliveries, methods=["GET", "DELETE"]),
-        Route("/rooms/{roomId}/finish-call", finish_call_route, methods=["POST"]),
-        Route("/rooms/{roomId}/events", events, methods=["POST"]),
+        Route("/reset", _local_only(reset), methods=["POST"]),
+        Route("/revoke", _local_only(revoke), methods=["POST"]),
+        Route("/settings", _local_only(settings), methods=["GET", "POST"]),
+        Route("/clock", _local_only(clock), methods=["POST"]),
+        Route("/faults", _local_only(faults), methods=["GET", "POST", "DELETE"]),
+        Route("/webhook-deliveries", _local_only(deliveries), methods=["GET", "DELETE"]),
+        Route("/rooms/{roomId}/finish-call", _local_only(finish_call_route), methods=["POST"]),
+        Route("/rooms/{roomId}/events", _local_only(events), methods=["POST"]),
         Route("/files/{recordId}.mp4", record_file, methods=["GET"]),
     ]

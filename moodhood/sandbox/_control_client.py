@@ -18,8 +18,18 @@ class SandboxControl:
         )
 
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
+        """The JSON answer; ``httpx.HTTPStatusError`` naming the sandbox's own reason on an error status."""
         response = self._http.request(method, path, json=body)
-        response.raise_for_status()
+        if response.is_error:
+            try:
+                reason = response.json()["message"]
+            except (ValueError, KeyError, TypeError):
+                reason = response.reason_phrase
+            raise httpx.HTTPStatusError(
+                f"sandbox control {method} {path}: {response.status_code} {reason}",
+                request=response.request,
+                response=response,
+            )
         return response.json() if response.content else None
 
     def reset(self) -> None:
@@ -70,7 +80,8 @@ class SandboxControl:
         return result
 
     def advance_clock(self, seconds: float) -> None:
-        """Move the sandbox clock forward, e.g. past a token's ``exp``."""
+        """Move the sandbox clock, e.g. past a token's ``exp`` (finite, within ``MAX_CLOCK_OFFSET`` of real
+        time in all, and not before 1970; otherwise ``httpx.HTTPStatusError`` and the clock is unchanged)."""
         self._call("POST", "/clock", {"advance": seconds})
 
     def deliveries(self) -> list[dict[str, Any]]:

@@ -1,31 +1,27 @@
-"""``/doc/``: the spec as a Swagger UI page in the swagger-ui-express layout, optionally behind basic auth.
+"""``/doc/``: the vendor spec as a Swagger UI page (swagger-ui-express layout), optionally behind basic auth.
 
 - ``GET /doc/``: HTML that loads Swagger UI (from a CDN) and ``./swagger-ui-init.js``;
 - ``GET /doc/swagger-ui-init.js``: ``var options = {"swaggerDoc": <spec>, ...}`` (swagger-ui-express style);
 - ``GET /doc/openapi.json``: the spec itself.
 
-The spec is ``config.spec_path``, else ``$MOODHOOD_SANDBOX_SPEC``, else the copy the wheel ships beside
-this module, else ``openapi/moodhood.yaml`` of a source checkout; reading YAML needs PyYAML.
+The spec served is the vendor part only (see :mod:`moodhood.sandbox._spec`), without our overlay, like the
+real service's page: pulling it with ``scripts/regenerate.py --pull`` gives back ``openapi/moodhood.yaml``.
 """
 
 from __future__ import annotations
 
 import base64
-import functools
 import hmac
 import json
-import os
-from pathlib import Path
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from moodhood.sandbox._errors import ApiError
 from moodhood.sandbox._state import SandboxState
 
-__all__ = ["doc_routes", "find_spec", "load_spec"]
+__all__ = ["doc_routes"]
 
 _CDN = "https://unpkg.com/swagger-ui-dist@5"
 
@@ -61,50 +57,9 @@ window.onload = function () {{
 """
 
 
-def find_spec(configured: str | None) -> Path | None:
-    """The spec file to serve, if one can be found."""
-    candidates = [configured, os.environ.get("MOODHOOD_SANDBOX_SPEC")]
-    here = Path(__file__).resolve().parent
-    candidates.append(str(here / "openapi.yaml"))  # installed wheel: force-included by pyproject.toml
-    candidates.append(str(here.parents[1] / "openapi" / "moodhood.yaml"))  # source checkout
-    for candidate in candidates:
-        if candidate and Path(candidate).is_file():
-            return Path(candidate)
-    return None
-
-
-def load_spec(path: Path) -> dict[str, Any]:
-    """Parse a JSON or YAML spec file (cached while the file is unchanged)."""
-    return _load(path, path.stat().st_mtime_ns)
-
-
-@functools.lru_cache(maxsize=4)
-def _load(path: Path, mtime_ns: int) -> dict[str, Any]:
-    text = path.read_text(encoding="utf-8")
-    if path.suffix == ".json":
-        document = json.loads(text)
-    else:
-        import yaml
-
-        document = yaml.safe_load(text)
-    if not isinstance(document, dict):
-        raise ValueError(f"{path} is not an OpenAPI document")
-    return document
-
-
 def _spec(request: Request) -> dict[str, Any]:
-    state: SandboxState = request.app.state.sandbox
-    cached: dict[str, Any] | None = getattr(request.app.state, "spec", None)
-    if cached is not None:
-        return cached
-    path = find_spec(state.config.spec_path)
-    if path is None:
-        raise ApiError(
-            404, "spec_not_found", "No OpenAPI spec found (set spec_path or MOODHOOD_SANDBOX_SPEC)"
-        )
-    document = load_spec(path)
-    request.app.state.spec = document
-    return document
+    vendor: dict[str, Any] = request.app.state.api.vendor
+    return vendor
 
 
 def _authorised(request: Request) -> bool:

@@ -1,4 +1,7 @@
-"""Joining a call: participants, signaling tokens, ``join``; calls start on the first join (§8.1)."""
+"""Joining a call: participants, signaling tokens, ``join``; calls start on the first join.
+
+The order is the mobile apps' (docs/decisions.md: what the client apps call).
+"""
 
 from __future__ import annotations
 
@@ -88,7 +91,7 @@ async def signaling_token(request: Request) -> Response:
         "iat": iat,
         "exp": iat + SIGNALING_TTL,
     }
-    token = jwt.encode(claims, state.config.jwt_secret + ":signaling", algorithm="HS256")
+    token = jwt.encode(claims, state.signing_key + ":signaling", algorithm="HS256")
     return JSONResponse({"signalingToken": token}, 201)
 
 

@@ -1,4 +1,4 @@
-"""The sandbox's in-memory entities and their JSON shapes (moodhood-api.md §7)."""
+"""The sandbox's in-memory entities and their JSON shapes (as in openapi/moodhood.yaml)."""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from starlette.requests import Request
@@ -34,7 +35,8 @@ def _admin_room(state: SandboxState, request: Request, room_id: str, *, allow_li
 
 
 def _moment(name: str, value: str) -> float:
-    text = value.strip().replace("Z", "+00:00")
+    """Unix seconds of an ISO 8601 date-time (the spec has checked its form; a leap second counts as :59)."""
+    text = re.sub(r"(T\d{2}:\d{2}):60", r"\1:59", value.strip().upper()).replace("Z", "+00:00")
     try:
         moment = dt.datetime.fromisoformat(text)
     except ValueError:
@@ -92,13 +94,15 @@ async def record_file(request: Request) -> Response:
     return Response(SAMPLE_MP4, media_type="video/mp4")
 
 
-def _day(value: str) -> dt.date:
+def _day(value: str) -> dt.date | None:
+    """The UTC day of a date or date-time in the form the spec allows; ``None`` for a day that does not
+    exist (``2024-02-30``): no call happened on it."""
     try:
         if len(value) == 10:
             return dt.date.fromisoformat(value)
-        return dt.datetime.fromtimestamp(_moment("date", value), tz=dt.UTC).date()
-    except ValueError:
-        raise ApiError(422, "validation_error", "'date' must be a date or an ISO 8601 date-time") from None
+        return dt.datetime.fromtimestamp(_moment("date", value.replace(" ", "T")), tz=dt.UTC).date()
+    except (ValueError, ApiError, OverflowError):
+        return None
 
 
 async def analytics_calls(request: Request) -> Response:

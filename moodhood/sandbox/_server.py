@@ -107,8 +107,16 @@ class SandboxServer:
         sock.set_inheritable(True)
         self._socket = sock
         self._port = sock.getsockname()[1]
+        # X-Forwarded-For is believed from a proxy on this host only, whatever FORWARDED_ALLOW_IPS says: the
+        # loopback-only controls judge the client address, and no remote client may claim to be loopback
         uv_config = uvicorn.Config(
-            self.app, log_level=self._log_level, access_log=False, lifespan="off", timeout_graceful_shutdown=2
+            self.app,
+            log_level=self._log_level,
+            access_log=False,
+            lifespan="off",
+            timeout_graceful_shutdown=2,
+            proxy_headers=True,
+            forwarded_allow_ips=["127.0.0.1", "::1"],
         )
         self._server = uvicorn.Server(uv_config)
         self._thread = threading.Thread(target=self._run, name="moodhood-sandbox", daemon=True)

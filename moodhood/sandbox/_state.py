@@ -20,9 +20,8 @@ from moodhood.sandbox._models import (
     Space,
     User,
     Webhook,
-    stable_id,
 )
-from moodhood.sandbox._tokens import TokenIssuer
+from moodhood.sandbox._tokens import TokenIssuer, derive_id, new_signing_key
 
 if TYPE_CHECKING:
     from moodhood.sandbox._faults import Fault
@@ -59,8 +58,10 @@ class SandboxState:
         self.config = config
         self._base_clock = clock or time.time
         self.settings = Settings.from_config(config)
-        self.client_db_id = stable_id("client", config.client_id)
-        self.tokens = TokenIssuer(config.jwt_secret, self.client_db_id, self.now)
+        self.signing_key = config.signing_key or new_signing_key()
+        """Signs tokens and keys derived ids: the configured key, or a random one for this sandbox."""
+        self.client_db_id = derive_id(self.signing_key, "client", config.client_id)
+        self.tokens = TokenIssuer(self.signing_key, self.client_db_id, self.now)
         self.tasks: set[asyncio.Task[None]] = set()
         self.last_delivery: dict[str, asyncio.Task[None]] = {}
         self.deliveries: list[Delivery] = []
@@ -100,11 +101,15 @@ class SandboxState:
         self.single_use_links: set[str] = set()
         now = self.now()
         for email, password in self.config.users:
-            user_id = stable_id("user", email)
+            user_id = derive_id(self.signing_key, "user", email.lower())
             self.users[user_id] = User(
                 id=user_id, email=email, username=email.split("@")[0], password=password, created_at=now
             )
-        owner = stable_id("user", self.config.users[0][0]) if self.config.users else None
+        owner = (
+            derive_id(self.signing_key, "user", self.config.users[0][0].lower())
+            if self.config.users
+            else None
+        )
         self.personal_tokens: dict[str, str] = (
             {token: owner for token in self.config.personal_tokens} if owner else {}
         )

@@ -1,8 +1,12 @@
-"""HS256 JWTs shaped like MoodHood's (moodhood-api.md §3.3), with revocation and an injected clock."""
+"""HS256 JWTs shaped like MoodHood's (docs/decisions.md, D5, D20), with revocation and an injected clock.
+
+The signing key also keys the ids derived from names, so neither tokens nor ids can be made up.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 import string
 from collections.abc import Callable
@@ -10,9 +14,20 @@ from typing import Any
 
 import jwt
 
-__all__ = ["TokenIssuer", "new_jti"]
+__all__ = ["TokenIssuer", "derive_id", "new_jti", "new_signing_key"]
 
 _JTI_ALPHABET = string.ascii_letters + string.digits + "_-"
+
+
+def new_signing_key() -> str:
+    """A random signing key (256 bits, URL-safe text): the default for every new sandbox."""
+    return secrets.token_urlsafe(32)
+
+
+def derive_id(key: str, *parts: str) -> str:
+    """A 24-hex id for ``parts`` (``"user", email``): stable for one key, unguessable without it."""
+    message = "\x00".join(parts).encode()
+    return hmac.new(key.encode(), message, hashlib.sha256).hexdigest()[:24]
 
 
 def new_jti() -> str:
@@ -60,7 +75,7 @@ class TokenIssuer:
         jti = new_jti()
         claims: dict[str, Any] = {"aud": aud, "type": kind, "sub": sub, "cId": self._client_db_id}
         if aud == "user":
-            claims["sgn"] = hashlib.sha256(sub.encode()).hexdigest()[:10]
+            claims["sgn"] = derive_id(self._secret, "sgn", sub)[:10]
         claims.update(extra or {})
         claims.update({"jti": jti, "iat": iat, "exp": iat + ttl})
         self._issued.add(jti)

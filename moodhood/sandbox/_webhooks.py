@@ -4,6 +4,10 @@ Events are POSTed as ``{"signature", "body"}`` (D14, signed with :func:`moodhood
 background task, so the API response never waits; up to ``config.webhook_attempts`` attempts in all,
 ``settings.webhook_retry_interval`` seconds apart; any 2xx counts as delivered. A space's events go out one
 after the other, in the order they happened.
+
+Off loopback (or whenever ``webhook_allow`` is given) a target must be permitted by ``webhook_allow``
+(:mod:`moodhood.sandbox._allow`): checked when the URL is set (422 ``webhook_url_not_allowed``) and again
+before each delivery, since a host name may resolve elsewhere later.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import httpx
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from moodhood.sandbox._allow import target_allowed
 from moodhood.sandbox._auth import caller_user
 from moodhood.sandbox._body import read_body
 from moodhood.sandbox._errors import ApiError
@@ -50,11 +55,23 @@ def _webhook(state: SandboxState, space: Space) -> Webhook:
     return webhook
 
 
-def _check_url(url: str) -> str:
+async def _check_url(state: SandboxState, url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ApiError(422, "validation_error", "'url' must be an absolute http(s) URL")
+    if not await _permitted(state, url):
+        raise ApiError(
+            422,
+            "webhook_url_not_allowed",
+            "This sandbox delivers webhooks only to targets its --webhook-allow permits",
+        )
     return url
+
+
+async def _permitted(state: SandboxState, url: str) -> bool:
+    """Whether the config lets deliveries go to ``url``."""
+    config = state.config
+    return not config.webhook_limited or await target_allowed(url, config.webhook_allow)
 
 
 def _new_secret() -> str:
@@ -66,7 +83,7 @@ async def create_webhook(request: Request) -> Response:
     state, user_id = caller_user(request)
     space = _owned_space(state, request, user_id)
     body = await read_body(request)
-    url = _check_url(body.req_text("url"))
+    url = await _check_url(state, body.req_text("url"))
     webhook = Webhook(url=url, secret=_new_secret())
     state.webhooks[space.id] = webhook
     return JSONResponse({"url": webhook.url, "secret": webhook.secret, "isActive": webhook.is_active}, 201)
@@ -87,7 +104,7 @@ async def update_webhook(request: Request) -> Response:
     url = body.text("url")
     is_active = body.flag("isActive")
     if url is not None:
-        webhook.url = _check_url(url)
+        webhook.url = await _check_url(state, url)
     if is_active is not None:
         webhook.is_active = is_active
     return JSONResponse({"url": webhook.url, "isActive": webhook.is_active})
@@ -149,6 +166,11 @@ async def _deliver(state: SandboxState, delivery: Delivery, previous: asyncio.Ta
     try:
         async with httpx.AsyncClient(timeout=state.config.webhook_timeout, follow_redirects=False) as http:
             for attempt in range(1, attempts + 1):
+                if not await _permitted(state, delivery.url):
+                    delivery.attempts.append(
+                        {"attempt": attempt, "status": None, "error": "target_not_allowed"}
+                    )
+                    return
                 try:
                     response = await http.post(delivery.url, content=payload, headers=headers)
                 except Exception as exc:  # any failure is a failed attempt, never a crashed task

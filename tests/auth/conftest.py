@@ -65,7 +65,7 @@ class Grant:
 
 @dataclass
 class FakeServer:
-    """The token endpoint and a protected API, as described by moodhood-api.md (D2, D4, D10).
+    """The token endpoint and a protected API, as docs/decisions.md describes them (D2, D4, D10).
 
     Access and refresh tokens are JWTs whose ``iat`` comes from ``server_time`` (which may be far off
     our clock); their lifetimes are set per kind. API calls succeed with a valid user token (or client

@@ -121,6 +121,20 @@ def test_demo_cleans_up_when_a_step_fails(cli: Runner, sandbox: Any) -> None:
     assert webhook_code == 1
 
 
+def test_demo_says_so_when_the_server_link_is_not_a_room_url(
+    cli: Runner, sandbox: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server whose generate-access url breaks the spec (format: uri, a room link) gets one clear line."""
+    from moodhood.sandbox import _access
+
+    monkeypatch.setattr(_access, "WEB_APP_ROOM_URL", "ftp://files.example/room/")
+    result = cli("demo", "--base-url", sandbox.base_url, env=_remote_env(sandbox))
+    assert result.code == 1
+    assert len(result.err_lines) == 1
+    assert "the server's generate-access url is not a room link" in result.err_lines[0]
+    assert "unexpected" not in result.err
+
+
 def test_demo_against_a_given_server_needs_credentials(cli: Runner, sandbox: Any) -> None:
     result = cli("demo", "--base-url", sandbox.base_url)
     assert result.code == 2

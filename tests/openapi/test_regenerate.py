@@ -11,6 +11,7 @@ import copy
 import json
 import os
 import random
+import re
 import socket
 import subprocess
 import sys
@@ -376,7 +377,7 @@ def test_pull_yaml_spec_url_with_the_same_api_reports_no_operation_changes(
         ("missing-password", "answered 401 Unauthorized"),
         ("page-without-spec", "no OpenAPI document found at http://127.0.0.1:"),
         ("ui-url-without-spec", "/notes.json (named by the Swagger UI page) holds no OpenAPI document"),
-        ("invalid-spec", "invalid spec at (root): 'info' is a required property"),
+        ("invalid-spec", "info"),
         ("swagger-2", "invalid spec: swagger 2.0; the generator needs OpenAPI 3.0 or 3.1"),
         ("dead-server", "cannot fetch http://127.0.0.1:"),
     ],
@@ -425,6 +426,8 @@ def test_pull_failures_are_one_line_and_write_nothing(
     captured = capsys.readouterr()
     line = _one_error_line(captured.err)
     assert fragment in line
+    if case == "invalid-spec":  # the validator's own words vary by version ('info' / "info")
+        assert re.search(r"invalid spec at \(root\): .info. is a required property$", line), line
     assert "wrong-Guess-1" not in captured.err + captured.out
     assert captured.out == ""
     assert _tree(regen_root) == before

@@ -1,4 +1,4 @@
-"""Participants, signaling tokens, join, calls, records and analytics (the mobile apps' flow, §8)."""
+"""Participants, signaling tokens, join, calls, records and analytics (docs/decisions.md's app flow)."""
 
 from __future__ import annotations
 

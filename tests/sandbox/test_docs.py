@@ -46,13 +46,12 @@ async def test_doc_auth(path: str) -> None:
         assert ok.status_code == 200
 
 
-async def test_missing_spec_is_404(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import moodhood.sandbox._docs as docs
+def test_without_a_spec_the_sandbox_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    import moodhood.sandbox._spec as spec
 
-    monkeypatch.setattr(docs, "find_spec", lambda configured: None)
-    async with _client(SandboxConfig()) as http:
-        response = await http.get("/doc/openapi.json")
-        assert response.status_code == 404 and response.json()["code"] == "spec_not_found"
+    monkeypatch.setattr(spec, "find_spec", lambda configured: None)
+    with pytest.raises(RuntimeError, match="no OpenAPI spec found for the sandbox"):
+        create_app(SandboxConfig())
 
 
 async def test_spec_path_can_point_at_a_json_file(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Spaces, rooms, users and ``/users/me``: happy paths, permissions (§3.4, D6), 404s and bad bodies."""
+"""Spaces, rooms, users and ``/users/me``: happy paths, permissions (D6), 404s and bad bodies."""
 
 from __future__ import annotations
 

@@ -17,49 +17,40 @@ class Error:
     optional); the real body is not documented.
 
         Attributes:
-            message (None | str | Unset): Human-readable message. Assumed nullable (not documented).
             code (None | str | Unset): Machine-readable error code. Assumed nullable (not documented).
+            message (None | str | Unset): Human-readable message. Assumed nullable (not documented).
     """
 
-    message: None | str | Unset = UNSET
     code: None | str | Unset = UNSET
+    message: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        message: None | str | Unset
-        if isinstance(self.message, Unset):
-            message = UNSET
-        else:
-            message = self.message
-
         code: None | str | Unset
         if isinstance(self.code, Unset):
             code = UNSET
         else:
             code = self.code
 
+        message: None | str | Unset
+        if isinstance(self.message, Unset):
+            message = UNSET
+        else:
+            message = self.message
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if message is not UNSET:
-            field_dict["message"] = message
         if code is not UNSET:
             field_dict["code"] = code
+        if message is not UNSET:
+            field_dict["message"] = message
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-
-        def _parse_message(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        message = _parse_message(d.pop("message", UNSET))
 
         def _parse_code(data: object) -> None | str | Unset:
             if data is None:
@@ -70,9 +61,18 @@ class Error:
 
         code = _parse_code(d.pop("code", UNSET))
 
+        def _parse_message(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        message = _parse_message(d.pop("message", UNSET))
+
         error = cls(
-            message=message,
             code=code,
+            message=message,
         )
 
         error.additional_properties = d

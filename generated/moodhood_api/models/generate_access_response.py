@@ -13,6 +13,10 @@ T = TypeVar("T", bound="GenerateAccessResponse")
 class GenerateAccessResponse:
     """The personal join link.
 
+    Example:
+        {'url': 'https://edu.livedigital.space/room/EGBYWoMZJe?participantName=Ivan&accessToken=eyJhbGciOiJIUzI1NiJ9.e30
+            .EXAMPLE'}
+
     Attributes:
         url (str):  Example: https://edu.livedigital.space/room/EGBYWoMZJe?participantName=Ivan&accessToken=....
     """

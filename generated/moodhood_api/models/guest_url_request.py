@@ -16,66 +16,66 @@ class GuestUrlRequest:
     """Body of roomGenerateGuestUrl (no role; all fields optional as documented).
 
     Attributes:
-        username (str | Unset):
-        external_user_id (str | Unset):
-        ttl (int | Unset): Link lifetime in seconds.
         email (str | Unset):
+        external_user_id (str | Unset):
         phone (str | Unset):
+        ttl (int | Unset): Link lifetime in seconds. Default: 86400.
+        username (str | Unset):
     """
 
-    username: str | Unset = UNSET
-    external_user_id: str | Unset = UNSET
-    ttl: int | Unset = UNSET
     email: str | Unset = UNSET
+    external_user_id: str | Unset = UNSET
     phone: str | Unset = UNSET
+    ttl: int | Unset = 86400
+    username: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        username = self.username
+        email = self.email
 
         external_user_id = self.external_user_id
 
+        phone = self.phone
+
         ttl = self.ttl
 
-        email = self.email
-
-        phone = self.phone
+        username = self.username
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if username is not UNSET:
-            field_dict["username"] = username
-        if external_user_id is not UNSET:
-            field_dict["externalUserId"] = external_user_id
-        if ttl is not UNSET:
-            field_dict["ttl"] = ttl
         if email is not UNSET:
             field_dict["email"] = email
+        if external_user_id is not UNSET:
+            field_dict["externalUserId"] = external_user_id
         if phone is not UNSET:
             field_dict["phone"] = phone
+        if ttl is not UNSET:
+            field_dict["ttl"] = ttl
+        if username is not UNSET:
+            field_dict["username"] = username
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        username = d.pop("username", UNSET)
+        email = d.pop("email", UNSET)
 
         external_user_id = d.pop("externalUserId", UNSET)
 
-        ttl = d.pop("ttl", UNSET)
-
-        email = d.pop("email", UNSET)
-
         phone = d.pop("phone", UNSET)
 
+        ttl = d.pop("ttl", UNSET)
+
+        username = d.pop("username", UNSET)
+
         guest_url_request = cls(
-            username=username,
-            external_user_id=external_user_id,
-            ttl=ttl,
             email=email,
+            external_user_id=external_user_id,
             phone=phone,
+            ttl=ttl,
+            username=username,
         )
 
         guest_url_request.additional_properties = d

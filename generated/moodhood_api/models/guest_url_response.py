@@ -13,6 +13,10 @@ T = TypeVar("T", bound="GuestUrlResponse")
 class GuestUrlResponse:
     """The guest join link; the embedded token lives 24 h. Extra GET parameters may be appended.
 
+    Example:
+        {'roomUrl': 'https://edu.livedigital.space/room/EGBYWoMZJe?participantName=Guest&accessToken=eyJhbGciOiJIUzI1NiJ
+            9.e30.EXAMPLE'}
+
     Attributes:
         room_url (str):
     """

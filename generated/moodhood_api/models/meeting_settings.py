@@ -16,6 +16,9 @@ class MeetingSettings:
     """The user's meeting settings (the room the Outlook add-in reuses). Assumed: both ids may be null before any
     were set.
 
+        Example:
+            {'roomId': '64f1c0a2b3d4e5f60718293a', 'spaceId': '62ab5a84b0ce6ee31b0997b4'}
+
         Attributes:
             room_id (None | str | Unset): Assumed nullable (not documented).
             space_id (None | str | Unset): Assumed nullable (not documented).

@@ -16,31 +16,35 @@ class Participant:
     """A media participant. Only `id` is documented in the answer; the other fields are assumed echoes of the
     request.
 
+        Example:
+            {'id': '64f1c0a2b3d4e5f60718293c', 'name': 'iPhone 15', 'roomId': '64f1c0a2b3d4e5f60718293a', 'role': 'host',
+                'clientUniqueId': '64f1c0a2b3d4e5f60718293b'}
+
         Attributes:
             id (str):
-            name (str | Unset):
-            room_id (str | Unset):
-            role (str | Unset):
             client_unique_id (str | Unset):
+            name (str | Unset):
+            role (str | Unset):
+            room_id (str | Unset):
     """
 
     id: str
-    name: str | Unset = UNSET
-    room_id: str | Unset = UNSET
-    role: str | Unset = UNSET
     client_unique_id: str | Unset = UNSET
+    name: str | Unset = UNSET
+    role: str | Unset = UNSET
+    room_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        name = self.name
+        client_unique_id = self.client_unique_id
 
-        room_id = self.room_id
+        name = self.name
 
         role = self.role
 
-        client_unique_id = self.client_unique_id
+        room_id = self.room_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,14 +53,14 @@ class Participant:
                 "id": id,
             }
         )
-        if name is not UNSET:
-            field_dict["name"] = name
-        if room_id is not UNSET:
-            field_dict["roomId"] = room_id
-        if role is not UNSET:
-            field_dict["role"] = role
         if client_unique_id is not UNSET:
             field_dict["clientUniqueId"] = client_unique_id
+        if name is not UNSET:
+            field_dict["name"] = name
+        if role is not UNSET:
+            field_dict["role"] = role
+        if room_id is not UNSET:
+            field_dict["roomId"] = room_id
 
         return field_dict
 
@@ -65,20 +69,20 @@ class Participant:
         d = dict(src_dict)
         id = d.pop("id")
 
-        name = d.pop("name", UNSET)
+        client_unique_id = d.pop("clientUniqueId", UNSET)
 
-        room_id = d.pop("roomId", UNSET)
+        name = d.pop("name", UNSET)
 
         role = d.pop("role", UNSET)
 
-        client_unique_id = d.pop("clientUniqueId", UNSET)
+        room_id = d.pop("roomId", UNSET)
 
         participant = cls(
             id=id,
-            name=name,
-            room_id=room_id,
-            role=role,
             client_unique_id=client_unique_id,
+            name=name,
+            role=role,
+            room_id=room_id,
         )
 
         participant.additional_properties = d

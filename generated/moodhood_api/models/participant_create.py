@@ -15,36 +15,36 @@ class ParticipantCreate:
     (assumed: which fields the server requires is not documented).
 
         Attributes:
+            client_unique_id (str): A client-chosen unique id (iOS sends a UUID, Android a 24-hex ObjectId).
             name (str): Display name (the apps send the device name).
-            room_id (str):
             role (str): Media role. `host` is seen in the apps; `audience` is assumed from the SDK's MediaRole. Kept a plain
                 string because the accepted values are not documented.
-            client_unique_id (str): A client-chosen unique id (iOS sends a UUID, Android a 24-hex ObjectId).
+            room_id (str):
     """
 
-    name: str
-    room_id: str
-    role: str
     client_unique_id: str
+    name: str
+    role: str
+    room_id: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
+        client_unique_id = self.client_unique_id
 
-        room_id = self.room_id
+        name = self.name
 
         role = self.role
 
-        client_unique_id = self.client_unique_id
+        room_id = self.room_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "name": name,
-                "roomId": room_id,
-                "role": role,
                 "clientUniqueId": client_unique_id,
+                "name": name,
+                "role": role,
+                "roomId": room_id,
             }
         )
 
@@ -53,19 +53,19 @@ class ParticipantCreate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        name = d.pop("name")
+        client_unique_id = d.pop("clientUniqueId")
 
-        room_id = d.pop("roomId")
+        name = d.pop("name")
 
         role = d.pop("role")
 
-        client_unique_id = d.pop("clientUniqueId")
+        room_id = d.pop("roomId")
 
         participant_create = cls(
-            name=name,
-            room_id=room_id,
-            role=role,
             client_unique_id=client_unique_id,
+            name=name,
+            role=role,
+            room_id=room_id,
         )
 
         participant_create.additional_properties = d

@@ -20,28 +20,28 @@ class RoomBreakoutRooms:
     """Breakout-room state of a room.
 
     Attributes:
-        status (str | Unset): Known value `enabled`.
         session (RoomBreakoutRoomsSession | Unset): The current breakout session.
+        status (str | Unset): Known value `enabled`.
     """
 
-    status: str | Unset = UNSET
     session: RoomBreakoutRoomsSession | Unset = UNSET
+    status: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status = self.status
-
         session: dict[str, Any] | Unset = UNSET
         if not isinstance(self.session, Unset):
             session = self.session.to_dict()
 
+        status = self.status
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if status is not UNSET:
-            field_dict["status"] = status
         if session is not UNSET:
             field_dict["session"] = session
+        if status is not UNSET:
+            field_dict["status"] = status
 
         return field_dict
 
@@ -50,8 +50,6 @@ class RoomBreakoutRooms:
         from ..models.room_breakout_rooms_session import RoomBreakoutRoomsSession  # noqa: PLC0415
 
         d = dict(src_dict)
-        status = d.pop("status", UNSET)
-
         _session = d.pop("session", UNSET)
         session: RoomBreakoutRoomsSession | Unset
         if isinstance(_session, Unset):
@@ -59,9 +57,11 @@ class RoomBreakoutRooms:
         else:
             session = RoomBreakoutRoomsSession.from_dict(_session)
 
+        status = d.pop("status", UNSET)
+
         room_breakout_rooms = cls(
-            status=status,
             session=session,
+            status=status,
         )
 
         room_breakout_rooms.additional_properties = d

@@ -17,17 +17,15 @@ class RoomBreakoutRoomsSession:
     """The current breakout session.
 
     Attributes:
-        status (str | Unset): Known value `ready`.
         started_at (datetime.datetime | None | Unset):
+        status (str | Unset): Known value `ready`.
     """
 
-    status: str | Unset = UNSET
     started_at: datetime.datetime | None | Unset = UNSET
+    status: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status = self.status
-
         started_at: None | str | Unset
         if isinstance(self.started_at, Unset):
             started_at = UNSET
@@ -36,20 +34,21 @@ class RoomBreakoutRoomsSession:
         else:
             started_at = self.started_at
 
+        status = self.status
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if status is not UNSET:
-            field_dict["status"] = status
         if started_at is not UNSET:
             field_dict["startedAt"] = started_at
+        if status is not UNSET:
+            field_dict["status"] = status
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        status = d.pop("status", UNSET)
 
         def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -68,9 +67,11 @@ class RoomBreakoutRoomsSession:
 
         started_at = _parse_started_at(d.pop("startedAt", UNSET))
 
+        status = d.pop("status", UNSET)
+
         room_breakout_rooms_session = cls(
-            status=status,
             started_at=started_at,
+            status=status,
         )
 
         room_breakout_rooms_session.additional_properties = d

@@ -21,22 +21,15 @@ class RoomJoinSettings:
     """What the join form asks for.
 
     Attributes:
-        fields (list[RoomJoinSettingsField] | Unset):
         custom_fields (list[RoomJoinSettingsCustomField] | Unset):
+        fields (list[RoomJoinSettingsField] | Unset):
     """
 
-    fields: list[RoomJoinSettingsField] | Unset = UNSET
     custom_fields: list[RoomJoinSettingsCustomField] | Unset = UNSET
+    fields: list[RoomJoinSettingsField] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        fields: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.fields, Unset):
-            fields = []
-            for fields_item_data in self.fields:
-                fields_item = fields_item_data.to_dict()
-                fields.append(fields_item)
-
         custom_fields: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.custom_fields, Unset):
             custom_fields = []
@@ -44,13 +37,20 @@ class RoomJoinSettings:
                 custom_fields_item = custom_fields_item_data.to_dict()
                 custom_fields.append(custom_fields_item)
 
+        fields: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.fields, Unset):
+            fields = []
+            for fields_item_data in self.fields:
+                fields_item = fields_item_data.to_dict()
+                fields.append(fields_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if fields is not UNSET:
-            field_dict["fields"] = fields
         if custom_fields is not UNSET:
             field_dict["customFields"] = custom_fields
+        if fields is not UNSET:
+            field_dict["fields"] = fields
 
         return field_dict
 
@@ -60,15 +60,6 @@ class RoomJoinSettings:
         from ..models.room_join_settings_field import RoomJoinSettingsField  # noqa: PLC0415
 
         d = dict(src_dict)
-        _fields = d.pop("fields", UNSET)
-        fields: list[RoomJoinSettingsField] | Unset = UNSET
-        if _fields is not UNSET:
-            fields = []
-            for fields_item_data in _fields:
-                fields_item = RoomJoinSettingsField.from_dict(fields_item_data)
-
-                fields.append(fields_item)
-
         _custom_fields = d.pop("customFields", UNSET)
         custom_fields: list[RoomJoinSettingsCustomField] | Unset = UNSET
         if _custom_fields is not UNSET:
@@ -78,9 +69,18 @@ class RoomJoinSettings:
 
                 custom_fields.append(custom_fields_item)
 
+        _fields = d.pop("fields", UNSET)
+        fields: list[RoomJoinSettingsField] | Unset = UNSET
+        if _fields is not UNSET:
+            fields = []
+            for fields_item_data in _fields:
+                fields_item = RoomJoinSettingsField.from_dict(fields_item_data)
+
+                fields.append(fields_item)
+
         room_join_settings = cls(
-            fields=fields,
             custom_fields=custom_fields,
+            fields=fields,
         )
 
         room_join_settings.additional_properties = d

@@ -16,75 +16,66 @@ class RoomJoinSettingsCustomField:
     """A custom join-form field.
 
     Attributes:
-        id (str | Unset): A UUID (kept a plain string).
-        type_ (str | Unset):
-        title (str | Unset):
-        enabled (bool | Unset):
-        required (bool | Unset):
         description (None | str | Unset): Assumed nullable (not documented).
+        enabled (bool | Unset):
+        id (str | Unset): A UUID (kept a plain string).
         order (int | Unset):
+        required (bool | Unset):
+        title (str | Unset):
+        type_ (str | Unset):
     """
 
-    id: str | Unset = UNSET
-    type_: str | Unset = UNSET
-    title: str | Unset = UNSET
-    enabled: bool | Unset = UNSET
-    required: bool | Unset = UNSET
     description: None | str | Unset = UNSET
+    enabled: bool | Unset = UNSET
+    id: str | Unset = UNSET
     order: int | Unset = UNSET
+    required: bool | Unset = UNSET
+    title: str | Unset = UNSET
+    type_: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        type_ = self.type_
-
-        title = self.title
-
-        enabled = self.enabled
-
-        required = self.required
-
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
 
+        enabled = self.enabled
+
+        id = self.id
+
         order = self.order
+
+        required = self.required
+
+        title = self.title
+
+        type_ = self.type_
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-        if title is not UNSET:
-            field_dict["title"] = title
-        if enabled is not UNSET:
-            field_dict["enabled"] = enabled
-        if required is not UNSET:
-            field_dict["required"] = required
         if description is not UNSET:
             field_dict["description"] = description
+        if enabled is not UNSET:
+            field_dict["enabled"] = enabled
+        if id is not UNSET:
+            field_dict["id"] = id
         if order is not UNSET:
             field_dict["order"] = order
+        if required is not UNSET:
+            field_dict["required"] = required
+        if title is not UNSET:
+            field_dict["title"] = title
+        if type_ is not UNSET:
+            field_dict["type"] = type_
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        type_ = d.pop("type", UNSET)
-
-        title = d.pop("title", UNSET)
-
-        enabled = d.pop("enabled", UNSET)
-
-        required = d.pop("required", UNSET)
 
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
@@ -95,16 +86,26 @@ class RoomJoinSettingsCustomField:
 
         description = _parse_description(d.pop("description", UNSET))
 
+        enabled = d.pop("enabled", UNSET)
+
+        id = d.pop("id", UNSET)
+
         order = d.pop("order", UNSET)
 
+        required = d.pop("required", UNSET)
+
+        title = d.pop("title", UNSET)
+
+        type_ = d.pop("type", UNSET)
+
         room_join_settings_custom_field = cls(
-            id=id,
-            type_=type_,
-            title=title,
-            enabled=enabled,
-            required=required,
             description=description,
+            enabled=enabled,
+            id=id,
             order=order,
+            required=required,
+            title=title,
+            type_=type_,
         )
 
         room_join_settings_custom_field.additional_properties = d

@@ -16,69 +16,60 @@ class RoomJoinSettingsField:
     """A built-in join-form field.
 
     Attributes:
-        slug (str | Unset): Known value `email`.
-        type_ (str | Unset): Known value `email`.
-        title (str | Unset):
+        description (None | str | Unset): Assumed nullable (not documented).
         enabled (bool | Unset):
         required (bool | Unset):
-        description (None | str | Unset): Assumed nullable (not documented).
+        slug (str | Unset): Known value `email`.
+        title (str | Unset):
+        type_ (str | Unset): Known value `email`.
     """
 
-    slug: str | Unset = UNSET
-    type_: str | Unset = UNSET
-    title: str | Unset = UNSET
+    description: None | str | Unset = UNSET
     enabled: bool | Unset = UNSET
     required: bool | Unset = UNSET
-    description: None | str | Unset = UNSET
+    slug: str | Unset = UNSET
+    title: str | Unset = UNSET
+    type_: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        slug = self.slug
-
-        type_ = self.type_
-
-        title = self.title
-
-        enabled = self.enabled
-
-        required = self.required
-
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
 
+        enabled = self.enabled
+
+        required = self.required
+
+        slug = self.slug
+
+        title = self.title
+
+        type_ = self.type_
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if slug is not UNSET:
-            field_dict["slug"] = slug
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-        if title is not UNSET:
-            field_dict["title"] = title
+        if description is not UNSET:
+            field_dict["description"] = description
         if enabled is not UNSET:
             field_dict["enabled"] = enabled
         if required is not UNSET:
             field_dict["required"] = required
-        if description is not UNSET:
-            field_dict["description"] = description
+        if slug is not UNSET:
+            field_dict["slug"] = slug
+        if title is not UNSET:
+            field_dict["title"] = title
+        if type_ is not UNSET:
+            field_dict["type"] = type_
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        slug = d.pop("slug", UNSET)
-
-        type_ = d.pop("type", UNSET)
-
-        title = d.pop("title", UNSET)
-
-        enabled = d.pop("enabled", UNSET)
-
-        required = d.pop("required", UNSET)
 
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
@@ -89,13 +80,23 @@ class RoomJoinSettingsField:
 
         description = _parse_description(d.pop("description", UNSET))
 
+        enabled = d.pop("enabled", UNSET)
+
+        required = d.pop("required", UNSET)
+
+        slug = d.pop("slug", UNSET)
+
+        title = d.pop("title", UNSET)
+
+        type_ = d.pop("type", UNSET)
+
         room_join_settings_field = cls(
-            slug=slug,
-            type_=type_,
-            title=title,
+            description=description,
             enabled=enabled,
             required=required,
-            description=description,
+            slug=slug,
+            title=title,
+            type_=type_,
         )
 
         room_join_settings_field.additional_properties = d

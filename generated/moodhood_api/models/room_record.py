@@ -18,55 +18,39 @@ class RoomRecord:
 
     Attributes:
         id (str):
-        name (str | Unset):
+        call_id (str | Unset):
+        created_at (datetime.datetime | Unset):
         file_size (float | Unset): Size in bytes.
+        finished_at (datetime.datetime | None | Unset): Assumed nullable (not documented).
+        name (str | Unset):
         room_id (str | Unset):
         space_id (str | Unset):
-        call_id (str | Unset):
-        state (str | Unset): Record state; only `new` has been seen.
-        created_at (datetime.datetime | Unset):
         started_at (datetime.datetime | None | Unset): Assumed nullable (not documented).
-        finished_at (datetime.datetime | None | Unset): Assumed nullable (not documented).
+        state (str | Unset): Record state; only `new` has been seen.
     """
 
     id: str
-    name: str | Unset = UNSET
+    call_id: str | Unset = UNSET
+    created_at: datetime.datetime | Unset = UNSET
     file_size: float | Unset = UNSET
+    finished_at: datetime.datetime | None | Unset = UNSET
+    name: str | Unset = UNSET
     room_id: str | Unset = UNSET
     space_id: str | Unset = UNSET
-    call_id: str | Unset = UNSET
-    state: str | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
     started_at: datetime.datetime | None | Unset = UNSET
-    finished_at: datetime.datetime | None | Unset = UNSET
+    state: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        name = self.name
-
-        file_size = self.file_size
-
-        room_id = self.room_id
-
-        space_id = self.space_id
-
         call_id = self.call_id
-
-        state = self.state
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
 
-        started_at: None | str | Unset
-        if isinstance(self.started_at, Unset):
-            started_at = UNSET
-        elif isinstance(self.started_at, datetime.datetime):
-            started_at = self.started_at.isoformat()
-        else:
-            started_at = self.started_at
+        file_size = self.file_size
 
         finished_at: None | str | Unset
         if isinstance(self.finished_at, Unset):
@@ -76,6 +60,22 @@ class RoomRecord:
         else:
             finished_at = self.finished_at
 
+        name = self.name
+
+        room_id = self.room_id
+
+        space_id = self.space_id
+
+        started_at: None | str | Unset
+        if isinstance(self.started_at, Unset):
+            started_at = UNSET
+        elif isinstance(self.started_at, datetime.datetime):
+            started_at = self.started_at.isoformat()
+        else:
+            started_at = self.started_at
+
+        state = self.state
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -83,24 +83,24 @@ class RoomRecord:
                 "id": id,
             }
         )
-        if name is not UNSET:
-            field_dict["name"] = name
+        if call_id is not UNSET:
+            field_dict["callId"] = call_id
+        if created_at is not UNSET:
+            field_dict["createdAt"] = created_at
         if file_size is not UNSET:
             field_dict["fileSize"] = file_size
+        if finished_at is not UNSET:
+            field_dict["finishedAt"] = finished_at
+        if name is not UNSET:
+            field_dict["name"] = name
         if room_id is not UNSET:
             field_dict["roomId"] = room_id
         if space_id is not UNSET:
             field_dict["spaceId"] = space_id
-        if call_id is not UNSET:
-            field_dict["callId"] = call_id
-        if state is not UNSET:
-            field_dict["state"] = state
-        if created_at is not UNSET:
-            field_dict["createdAt"] = created_at
         if started_at is not UNSET:
             field_dict["startedAt"] = started_at
-        if finished_at is not UNSET:
-            field_dict["finishedAt"] = finished_at
+        if state is not UNSET:
+            field_dict["state"] = state
 
         return field_dict
 
@@ -109,17 +109,7 @@ class RoomRecord:
         d = dict(src_dict)
         id = d.pop("id")
 
-        name = d.pop("name", UNSET)
-
-        file_size = d.pop("fileSize", UNSET)
-
-        room_id = d.pop("roomId", UNSET)
-
-        space_id = d.pop("spaceId", UNSET)
-
         call_id = d.pop("callId", UNSET)
-
-        state = d.pop("state", UNSET)
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
@@ -128,22 +118,7 @@ class RoomRecord:
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                started_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return started_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        started_at = _parse_started_at(d.pop("startedAt", UNSET))
+        file_size = d.pop("fileSize", UNSET)
 
         def _parse_finished_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -162,17 +137,42 @@ class RoomRecord:
 
         finished_at = _parse_finished_at(d.pop("finishedAt", UNSET))
 
+        name = d.pop("name", UNSET)
+
+        room_id = d.pop("roomId", UNSET)
+
+        space_id = d.pop("spaceId", UNSET)
+
+        def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                started_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return started_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        started_at = _parse_started_at(d.pop("startedAt", UNSET))
+
+        state = d.pop("state", UNSET)
+
         room_record = cls(
             id=id,
-            name=name,
+            call_id=call_id,
+            created_at=created_at,
             file_size=file_size,
+            finished_at=finished_at,
+            name=name,
             room_id=room_id,
             space_id=space_id,
-            call_id=call_id,
-            state=state,
-            created_at=created_at,
             started_at=started_at,
-            finished_at=finished_at,
+            state=state,
         )
 
         room_record.additional_properties = d

@@ -16,25 +16,25 @@ class RoomRoleGrant:
     """Body of grantRoleToUserAtRoom.
 
     Attributes:
-        target_user_id (str):
         role (RoomRole): Role to grant in the room.
+        target_user_id (str):
     """
 
-    target_user_id: str
     role: RoomRole
+    target_user_id: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        target_user_id = self.target_user_id
-
         role = self.role.value
+
+        target_user_id = self.target_user_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "targetUserId": target_user_id,
                 "role": role,
+                "targetUserId": target_user_id,
             }
         )
 
@@ -43,13 +43,13 @@ class RoomRoleGrant:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        target_user_id = d.pop("targetUserId")
-
         role = RoomRole(d.pop("role"))
 
+        target_user_id = d.pop("targetUserId")
+
         room_role_grant = cls(
-            target_user_id=target_user_id,
             role=role,
+            target_user_id=target_user_id,
         )
 
         room_role_grant.additional_properties = d

@@ -18,121 +18,147 @@ class RoomUpdate:
     Changing `type` is deprecated.
 
         Attributes:
+            is_auto_recording_allowed (bool | Unset):
+            is_avatars_allowed (bool | Unset):
+            is_camera_publishing_allowed (bool | Unset):
+            is_chat_allowed (bool | Unset):
+            is_hand_raising_allowed (bool | Unset):
+            is_microphone_publishing_allowed (bool | Unset):
+            is_public (bool | Unset):
+            is_record_allowed (bool | Unset):
+            is_remote_drawing_allowed (bool | Unset):
+            is_screen_media_publishing_allowed (bool | Unset):
+            is_screensharing_allowed (bool | Unset):
+            is_self_renaming_allowed (bool | Unset):
             name (str | Unset):
+            redirect_url (str | Unset): Where participants go after the call.
             type_ (RoomType | Unset): `lesson`: everyone may use camera, microphone and screen share. `webinar`: only the
                 creator and moderators
                 broadcast, the rest watch.
-            is_public (bool | Unset):
-            is_screensharing_allowed (bool | Unset):
-            is_chat_allowed (bool | Unset):
-            is_record_allowed (bool | Unset):
-            is_auto_recording_allowed (bool | Unset):
-            is_microphone_publishing_allowed (bool | Unset):
-            is_screen_media_publishing_allowed (bool | Unset):
-            is_camera_publishing_allowed (bool | Unset):
-            is_avatars_allowed (bool | Unset):
-            is_self_renaming_allowed (bool | Unset):
-            is_hand_raising_allowed (bool | Unset):
-            is_remote_drawing_allowed (bool | Unset):
             waiting_room_audience (str | Unset): Who waits in the waiting room; only `nobody` has been seen.
-            redirect_url (str | Unset): Where participants go after the call.
     """
 
-    name: str | Unset = UNSET
-    type_: RoomType | Unset = UNSET
-    is_public: bool | Unset = UNSET
-    is_screensharing_allowed: bool | Unset = UNSET
-    is_chat_allowed: bool | Unset = UNSET
-    is_record_allowed: bool | Unset = UNSET
     is_auto_recording_allowed: bool | Unset = UNSET
-    is_microphone_publishing_allowed: bool | Unset = UNSET
-    is_screen_media_publishing_allowed: bool | Unset = UNSET
-    is_camera_publishing_allowed: bool | Unset = UNSET
     is_avatars_allowed: bool | Unset = UNSET
-    is_self_renaming_allowed: bool | Unset = UNSET
+    is_camera_publishing_allowed: bool | Unset = UNSET
+    is_chat_allowed: bool | Unset = UNSET
     is_hand_raising_allowed: bool | Unset = UNSET
+    is_microphone_publishing_allowed: bool | Unset = UNSET
+    is_public: bool | Unset = UNSET
+    is_record_allowed: bool | Unset = UNSET
     is_remote_drawing_allowed: bool | Unset = UNSET
-    waiting_room_audience: str | Unset = UNSET
+    is_screen_media_publishing_allowed: bool | Unset = UNSET
+    is_screensharing_allowed: bool | Unset = UNSET
+    is_self_renaming_allowed: bool | Unset = UNSET
+    name: str | Unset = UNSET
     redirect_url: str | Unset = UNSET
+    type_: RoomType | Unset = UNSET
+    waiting_room_audience: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        is_auto_recording_allowed = self.is_auto_recording_allowed
+
+        is_avatars_allowed = self.is_avatars_allowed
+
+        is_camera_publishing_allowed = self.is_camera_publishing_allowed
+
+        is_chat_allowed = self.is_chat_allowed
+
+        is_hand_raising_allowed = self.is_hand_raising_allowed
+
+        is_microphone_publishing_allowed = self.is_microphone_publishing_allowed
+
+        is_public = self.is_public
+
+        is_record_allowed = self.is_record_allowed
+
+        is_remote_drawing_allowed = self.is_remote_drawing_allowed
+
+        is_screen_media_publishing_allowed = self.is_screen_media_publishing_allowed
+
+        is_screensharing_allowed = self.is_screensharing_allowed
+
+        is_self_renaming_allowed = self.is_self_renaming_allowed
+
         name = self.name
+
+        redirect_url = self.redirect_url
 
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
             type_ = self.type_.value
 
-        is_public = self.is_public
-
-        is_screensharing_allowed = self.is_screensharing_allowed
-
-        is_chat_allowed = self.is_chat_allowed
-
-        is_record_allowed = self.is_record_allowed
-
-        is_auto_recording_allowed = self.is_auto_recording_allowed
-
-        is_microphone_publishing_allowed = self.is_microphone_publishing_allowed
-
-        is_screen_media_publishing_allowed = self.is_screen_media_publishing_allowed
-
-        is_camera_publishing_allowed = self.is_camera_publishing_allowed
-
-        is_avatars_allowed = self.is_avatars_allowed
-
-        is_self_renaming_allowed = self.is_self_renaming_allowed
-
-        is_hand_raising_allowed = self.is_hand_raising_allowed
-
-        is_remote_drawing_allowed = self.is_remote_drawing_allowed
-
         waiting_room_audience = self.waiting_room_audience
-
-        redirect_url = self.redirect_url
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if name is not UNSET:
-            field_dict["name"] = name
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-        if is_public is not UNSET:
-            field_dict["isPublic"] = is_public
-        if is_screensharing_allowed is not UNSET:
-            field_dict["isScreensharingAllowed"] = is_screensharing_allowed
-        if is_chat_allowed is not UNSET:
-            field_dict["isChatAllowed"] = is_chat_allowed
-        if is_record_allowed is not UNSET:
-            field_dict["isRecordAllowed"] = is_record_allowed
         if is_auto_recording_allowed is not UNSET:
             field_dict["isAutoRecordingAllowed"] = is_auto_recording_allowed
-        if is_microphone_publishing_allowed is not UNSET:
-            field_dict["isMicrophonePublishingAllowed"] = is_microphone_publishing_allowed
-        if is_screen_media_publishing_allowed is not UNSET:
-            field_dict["isScreenMediaPublishingAllowed"] = is_screen_media_publishing_allowed
-        if is_camera_publishing_allowed is not UNSET:
-            field_dict["isCameraPublishingAllowed"] = is_camera_publishing_allowed
         if is_avatars_allowed is not UNSET:
             field_dict["isAvatarsAllowed"] = is_avatars_allowed
-        if is_self_renaming_allowed is not UNSET:
-            field_dict["isSelfRenamingAllowed"] = is_self_renaming_allowed
+        if is_camera_publishing_allowed is not UNSET:
+            field_dict["isCameraPublishingAllowed"] = is_camera_publishing_allowed
+        if is_chat_allowed is not UNSET:
+            field_dict["isChatAllowed"] = is_chat_allowed
         if is_hand_raising_allowed is not UNSET:
             field_dict["isHandRaisingAllowed"] = is_hand_raising_allowed
+        if is_microphone_publishing_allowed is not UNSET:
+            field_dict["isMicrophonePublishingAllowed"] = is_microphone_publishing_allowed
+        if is_public is not UNSET:
+            field_dict["isPublic"] = is_public
+        if is_record_allowed is not UNSET:
+            field_dict["isRecordAllowed"] = is_record_allowed
         if is_remote_drawing_allowed is not UNSET:
             field_dict["isRemoteDrawingAllowed"] = is_remote_drawing_allowed
-        if waiting_room_audience is not UNSET:
-            field_dict["waitingRoomAudience"] = waiting_room_audience
+        if is_screen_media_publishing_allowed is not UNSET:
+            field_dict["isScreenMediaPublishingAllowed"] = is_screen_media_publishing_allowed
+        if is_screensharing_allowed is not UNSET:
+            field_dict["isScreensharingAllowed"] = is_screensharing_allowed
+        if is_self_renaming_allowed is not UNSET:
+            field_dict["isSelfRenamingAllowed"] = is_self_renaming_allowed
+        if name is not UNSET:
+            field_dict["name"] = name
         if redirect_url is not UNSET:
             field_dict["redirectUrl"] = redirect_url
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if waiting_room_audience is not UNSET:
+            field_dict["waitingRoomAudience"] = waiting_room_audience
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        is_auto_recording_allowed = d.pop("isAutoRecordingAllowed", UNSET)
+
+        is_avatars_allowed = d.pop("isAvatarsAllowed", UNSET)
+
+        is_camera_publishing_allowed = d.pop("isCameraPublishingAllowed", UNSET)
+
+        is_chat_allowed = d.pop("isChatAllowed", UNSET)
+
+        is_hand_raising_allowed = d.pop("isHandRaisingAllowed", UNSET)
+
+        is_microphone_publishing_allowed = d.pop("isMicrophonePublishingAllowed", UNSET)
+
+        is_public = d.pop("isPublic", UNSET)
+
+        is_record_allowed = d.pop("isRecordAllowed", UNSET)
+
+        is_remote_drawing_allowed = d.pop("isRemoteDrawingAllowed", UNSET)
+
+        is_screen_media_publishing_allowed = d.pop("isScreenMediaPublishingAllowed", UNSET)
+
+        is_screensharing_allowed = d.pop("isScreensharingAllowed", UNSET)
+
+        is_self_renaming_allowed = d.pop("isSelfRenamingAllowed", UNSET)
+
         name = d.pop("name", UNSET)
+
+        redirect_url = d.pop("redirectUrl", UNSET)
 
         _type_ = d.pop("type", UNSET)
         type_: RoomType | Unset
@@ -141,51 +167,25 @@ class RoomUpdate:
         else:
             type_ = RoomType(_type_)
 
-        is_public = d.pop("isPublic", UNSET)
-
-        is_screensharing_allowed = d.pop("isScreensharingAllowed", UNSET)
-
-        is_chat_allowed = d.pop("isChatAllowed", UNSET)
-
-        is_record_allowed = d.pop("isRecordAllowed", UNSET)
-
-        is_auto_recording_allowed = d.pop("isAutoRecordingAllowed", UNSET)
-
-        is_microphone_publishing_allowed = d.pop("isMicrophonePublishingAllowed", UNSET)
-
-        is_screen_media_publishing_allowed = d.pop("isScreenMediaPublishingAllowed", UNSET)
-
-        is_camera_publishing_allowed = d.pop("isCameraPublishingAllowed", UNSET)
-
-        is_avatars_allowed = d.pop("isAvatarsAllowed", UNSET)
-
-        is_self_renaming_allowed = d.pop("isSelfRenamingAllowed", UNSET)
-
-        is_hand_raising_allowed = d.pop("isHandRaisingAllowed", UNSET)
-
-        is_remote_drawing_allowed = d.pop("isRemoteDrawingAllowed", UNSET)
-
         waiting_room_audience = d.pop("waitingRoomAudience", UNSET)
 
-        redirect_url = d.pop("redirectUrl", UNSET)
-
         room_update = cls(
-            name=name,
-            type_=type_,
-            is_public=is_public,
-            is_screensharing_allowed=is_screensharing_allowed,
-            is_chat_allowed=is_chat_allowed,
-            is_record_allowed=is_record_allowed,
             is_auto_recording_allowed=is_auto_recording_allowed,
-            is_microphone_publishing_allowed=is_microphone_publishing_allowed,
-            is_screen_media_publishing_allowed=is_screen_media_publishing_allowed,
-            is_camera_publishing_allowed=is_camera_publishing_allowed,
             is_avatars_allowed=is_avatars_allowed,
-            is_self_renaming_allowed=is_self_renaming_allowed,
+            is_camera_publishing_allowed=is_camera_publishing_allowed,
+            is_chat_allowed=is_chat_allowed,
             is_hand_raising_allowed=is_hand_raising_allowed,
+            is_microphone_publishing_allowed=is_microphone_publishing_allowed,
+            is_public=is_public,
+            is_record_allowed=is_record_allowed,
             is_remote_drawing_allowed=is_remote_drawing_allowed,
-            waiting_room_audience=waiting_room_audience,
+            is_screen_media_publishing_allowed=is_screen_media_publishing_allowed,
+            is_screensharing_allowed=is_screensharing_allowed,
+            is_self_renaming_allowed=is_self_renaming_allowed,
+            name=name,
             redirect_url=redirect_url,
+            type_=type_,
+            waiting_room_audience=waiting_room_audience,
         )
 
         room_update.additional_properties = d

@@ -17,23 +17,21 @@ class Space:
 
     Attributes:
         id (str):
-        name (str | Unset):
         description (None | str | Unset): Assumed nullable (not documented).
-        logo (None | str | Unset): Assumed nullable (not documented).
         is_public (bool | Unset):
+        logo (None | str | Unset): Assumed nullable (not documented).
+        name (str | Unset):
     """
 
     id: str
-    name: str | Unset = UNSET
     description: None | str | Unset = UNSET
-    logo: None | str | Unset = UNSET
     is_public: bool | Unset = UNSET
+    logo: None | str | Unset = UNSET
+    name: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
-
-        name = self.name
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
@@ -41,13 +39,15 @@ class Space:
         else:
             description = self.description
 
+        is_public = self.is_public
+
         logo: None | str | Unset
         if isinstance(self.logo, Unset):
             logo = UNSET
         else:
             logo = self.logo
 
-        is_public = self.is_public
+        name = self.name
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -56,14 +56,14 @@ class Space:
                 "id": id,
             }
         )
-        if name is not UNSET:
-            field_dict["name"] = name
         if description is not UNSET:
             field_dict["description"] = description
-        if logo is not UNSET:
-            field_dict["logo"] = logo
         if is_public is not UNSET:
             field_dict["isPublic"] = is_public
+        if logo is not UNSET:
+            field_dict["logo"] = logo
+        if name is not UNSET:
+            field_dict["name"] = name
 
         return field_dict
 
@@ -71,8 +71,6 @@ class Space:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         id = d.pop("id")
-
-        name = d.pop("name", UNSET)
 
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
@@ -83,6 +81,8 @@ class Space:
 
         description = _parse_description(d.pop("description", UNSET))
 
+        is_public = d.pop("isPublic", UNSET)
+
         def _parse_logo(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -92,14 +92,14 @@ class Space:
 
         logo = _parse_logo(d.pop("logo", UNSET))
 
-        is_public = d.pop("isPublic", UNSET)
+        name = d.pop("name", UNSET)
 
         space = cls(
             id=id,
-            name=name,
             description=description,
-            logo=logo,
             is_public=is_public,
+            logo=logo,
+            name=name,
         )
 
         space.additional_properties = d

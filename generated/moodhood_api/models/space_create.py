@@ -17,23 +17,23 @@ class SpaceCreate:
 
     Attributes:
         name (str):
-        is_public (bool | Unset): Deprecated per the 2025 guide, which says to always send `true`.
         description (str | Unset):
+        is_public (bool | Unset): Deprecated per the 2025 guide, which says to always send `true`.
         logo (str | Unset): URL of the logo image.
     """
 
     name: str
-    is_public: bool | Unset = UNSET
     description: str | Unset = UNSET
+    is_public: bool | Unset = UNSET
     logo: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        is_public = self.is_public
-
         description = self.description
+
+        is_public = self.is_public
 
         logo = self.logo
 
@@ -44,10 +44,10 @@ class SpaceCreate:
                 "name": name,
             }
         )
-        if is_public is not UNSET:
-            field_dict["isPublic"] = is_public
         if description is not UNSET:
             field_dict["description"] = description
+        if is_public is not UNSET:
+            field_dict["isPublic"] = is_public
         if logo is not UNSET:
             field_dict["logo"] = logo
 
@@ -58,16 +58,16 @@ class SpaceCreate:
         d = dict(src_dict)
         name = d.pop("name")
 
-        is_public = d.pop("isPublic", UNSET)
-
         description = d.pop("description", UNSET)
+
+        is_public = d.pop("isPublic", UNSET)
 
         logo = d.pop("logo", UNSET)
 
         space_create = cls(
             name=name,
-            is_public=is_public,
             description=description,
+            is_public=is_public,
             logo=logo,
         )
 

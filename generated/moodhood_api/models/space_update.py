@@ -16,22 +16,22 @@ class SpaceUpdate:
     """Body of updateSpace (`name` and `isPublic` are required per the 2025 guide).
 
     Attributes:
-        name (str):
         is_public (bool): Deprecated but required; send `true`.
+        name (str):
         description (str | Unset):
         logo (str | Unset): URL of the logo image.
     """
 
-    name: str
     is_public: bool
+    name: str
     description: str | Unset = UNSET
     logo: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
         is_public = self.is_public
+
+        name = self.name
 
         description = self.description
 
@@ -41,8 +41,8 @@ class SpaceUpdate:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "name": name,
                 "isPublic": is_public,
+                "name": name,
             }
         )
         if description is not UNSET:
@@ -55,17 +55,17 @@ class SpaceUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        name = d.pop("name")
-
         is_public = d.pop("isPublic")
+
+        name = d.pop("name")
 
         description = d.pop("description", UNSET)
 
         logo = d.pop("logo", UNSET)
 
         space_update = cls(
-            name=name,
             is_public=is_public,
+            name=name,
             description=description,
             logo=logo,
         )

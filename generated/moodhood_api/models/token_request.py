@@ -22,17 +22,17 @@ class TokenRequest:
             client_secret (str): Client secret (32 alphanumerics in the documented example).
             grant_type (GrantType): OAuth2 grant. `client_credentials` and `password` are documented; `refresh_token` is
                 assumed (D4).
-            username (str | Unset): The user's **email** (usernames are not unique). Password grant only.
             password (str | Unset): The user's password. Password grant only.
             refresh_token (str | Unset): A refresh token from an earlier grant. Refresh grant only (assumed, D4).
+            username (str | Unset): The user's **email** (usernames are not unique). Password grant only.
     """
 
     client_id: str
     client_secret: str
     grant_type: GrantType
-    username: str | Unset = UNSET
     password: str | Unset = UNSET
     refresh_token: str | Unset = UNSET
+    username: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,11 +42,11 @@ class TokenRequest:
 
         grant_type = self.grant_type.value
 
-        username = self.username
-
         password = self.password
 
         refresh_token = self.refresh_token
+
+        username = self.username
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,12 +57,12 @@ class TokenRequest:
                 "grant_type": grant_type,
             }
         )
-        if username is not UNSET:
-            field_dict["username"] = username
         if password is not UNSET:
             field_dict["password"] = password
         if refresh_token is not UNSET:
             field_dict["refresh_token"] = refresh_token
+        if username is not UNSET:
+            field_dict["username"] = username
 
         return field_dict
 
@@ -75,19 +75,19 @@ class TokenRequest:
 
         grant_type = GrantType(d.pop("grant_type"))
 
-        username = d.pop("username", UNSET)
-
         password = d.pop("password", UNSET)
 
         refresh_token = d.pop("refresh_token", UNSET)
+
+        username = d.pop("username", UNSET)
 
         token_request = cls(
             client_id=client_id,
             client_secret=client_secret,
             grant_type=grant_type,
-            username=username,
             password=password,
             refresh_token=refresh_token,
+            username=username,
         )
 
         token_request.additional_properties = d

@@ -18,21 +18,21 @@ class TokenResponse:
     the Android model).
 
         Attributes:
-            token_type (str): Always `Bearer` in the examples. Example: Bearer.
             access_token (str): The access token (an HS256 JWT).
+            token_type (str): Always `Bearer` in the examples. Example: Bearer.
             refresh_token (None | str | Unset): The refresh token (an HS256 JWT); also returned by the client-credentials
                 grant. Assumed nullable (it is nullable in the Android model).
     """
 
-    token_type: str
     access_token: str
+    token_type: str
     refresh_token: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        token_type = self.token_type
-
         access_token = self.access_token
+
+        token_type = self.token_type
 
         refresh_token: None | str | Unset
         if isinstance(self.refresh_token, Unset):
@@ -44,8 +44,8 @@ class TokenResponse:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "token_type": token_type,
                 "access_token": access_token,
+                "token_type": token_type,
             }
         )
         if refresh_token is not UNSET:
@@ -56,9 +56,9 @@ class TokenResponse:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        token_type = d.pop("token_type")
-
         access_token = d.pop("access_token")
+
+        token_type = d.pop("token_type")
 
         def _parse_refresh_token(data: object) -> None | str | Unset:
             if data is None:
@@ -70,8 +70,8 @@ class TokenResponse:
         refresh_token = _parse_refresh_token(d.pop("refresh_token", UNSET))
 
         token_response = cls(
-            token_type=token_type,
             access_token=access_token,
+            token_type=token_type,
             refresh_token=refresh_token,
         )
 

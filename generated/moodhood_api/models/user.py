@@ -16,29 +16,26 @@ class User:
     """The current user. Only `email` is seen in use; `id`, `username` and `phone` are assumed from the create
     body.
 
+        Example:
+            {'id': '62ab5a84b0ce6ee31b0997b3', 'email': 'user@example.com', 'username': 'Ivan Petrov', 'phone': None}
+
         Attributes:
-            id (str | Unset):
             email (str | Unset):
-            username (None | str | Unset): Assumed nullable (not documented).
+            id (str | Unset):
             phone (None | str | Unset): Assumed nullable (not documented).
+            username (None | str | Unset): Assumed nullable (not documented).
     """
 
-    id: str | Unset = UNSET
     email: str | Unset = UNSET
-    username: None | str | Unset = UNSET
+    id: str | Unset = UNSET
     phone: None | str | Unset = UNSET
+    username: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
         email = self.email
 
-        username: None | str | Unset
-        if isinstance(self.username, Unset):
-            username = UNSET
-        else:
-            username = self.username
+        id = self.id
 
         phone: None | str | Unset
         if isinstance(self.phone, Unset):
@@ -46,35 +43,32 @@ class User:
         else:
             phone = self.phone
 
+        username: None | str | Unset
+        if isinstance(self.username, Unset):
+            username = UNSET
+        else:
+            username = self.username
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
         if email is not UNSET:
             field_dict["email"] = email
-        if username is not UNSET:
-            field_dict["username"] = username
+        if id is not UNSET:
+            field_dict["id"] = id
         if phone is not UNSET:
             field_dict["phone"] = phone
+        if username is not UNSET:
+            field_dict["username"] = username
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
         email = d.pop("email", UNSET)
 
-        def _parse_username(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        username = _parse_username(d.pop("username", UNSET))
+        id = d.pop("id", UNSET)
 
         def _parse_phone(data: object) -> None | str | Unset:
             if data is None:
@@ -85,11 +79,20 @@ class User:
 
         phone = _parse_phone(d.pop("phone", UNSET))
 
+        def _parse_username(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        username = _parse_username(d.pop("username", UNSET))
+
         user = cls(
-            id=id,
             email=email,
-            username=username,
+            id=id,
             phone=phone,
+            username=username,
         )
 
         user.additional_properties = d

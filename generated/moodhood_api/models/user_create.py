@@ -16,18 +16,19 @@ class UserCreate:
     """Body of createNewUser.
 
     Attributes:
-        email (str):
+        email (str): The login email; unique among users (a second user with the same email is refused with 422
+            `user_exists`).
         password (str):
         username (str): Display name (not unique; log in with the email).
-        phone (str | Unset):
         captcha_token (str | Unset):
+        phone (str | Unset):
     """
 
     email: str
     password: str
     username: str
-    phone: str | Unset = UNSET
     captcha_token: str | Unset = UNSET
+    phone: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,9 +38,9 @@ class UserCreate:
 
         username = self.username
 
-        phone = self.phone
-
         captcha_token = self.captcha_token
+
+        phone = self.phone
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -50,10 +51,10 @@ class UserCreate:
                 "username": username,
             }
         )
-        if phone is not UNSET:
-            field_dict["phone"] = phone
         if captcha_token is not UNSET:
             field_dict["captchaToken"] = captcha_token
+        if phone is not UNSET:
+            field_dict["phone"] = phone
 
         return field_dict
 
@@ -66,16 +67,16 @@ class UserCreate:
 
         username = d.pop("username")
 
-        phone = d.pop("phone", UNSET)
-
         captcha_token = d.pop("captchaToken", UNSET)
+
+        phone = d.pop("phone", UNSET)
 
         user_create = cls(
             email=email,
             password=password,
             username=username,
-            phone=phone,
             captcha_token=captcha_token,
+            phone=phone,
         )
 
         user_create.additional_properties = d

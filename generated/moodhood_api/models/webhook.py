@@ -15,6 +15,9 @@ T = TypeVar("T", bound="Webhook")
 class Webhook:
     """The space webhook, without its secret.
 
+    Example:
+        {'url': 'https://example.com/moodhood/webhook', 'isActive': True}
+
     Attributes:
         url (str):
         is_active (bool | Unset):

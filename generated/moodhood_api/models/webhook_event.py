@@ -19,30 +19,30 @@ class WebhookEvent:
     `JSON.stringify(body)`, keys in the order received (D14).
 
         Example:
-            {'signature': '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', 'body': {'eventName':
-                'record_finished', 'roomId': '64f1c0a2b3d4e5f60718293a', 'spaceId': '62ab5a84b0ce6ee31b0997b4', 'recordId':
-                '64f1c0a2b3d4e5f60718293d'}}
+            {'body': {'eventName': 'record_finished', 'recordId': '64f1c0a2b3d4e5f60718293d', 'roomId':
+                '64f1c0a2b3d4e5f60718293a', 'spaceId': '62ab5a84b0ce6ee31b0997b4'}, 'signature':
+                '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'}
 
         Attributes:
-            signature (str): 64 lowercase hex characters.
             body (WebhookEventBody): The signed part of a webhook event.
+            signature (str): 64 lowercase hex characters.
     """
 
-    signature: str
     body: WebhookEventBody
+    signature: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        signature = self.signature
-
         body = self.body.to_dict()
+
+        signature = self.signature
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "signature": signature,
                 "body": body,
+                "signature": signature,
             }
         )
 
@@ -53,13 +53,13 @@ class WebhookEvent:
         from ..models.webhook_event_body import WebhookEventBody  # noqa: PLC0415
 
         d = dict(src_dict)
-        signature = d.pop("signature")
-
         body = WebhookEventBody.from_dict(d.pop("body"))
 
+        signature = d.pop("signature")
+
         webhook_event = cls(
-            signature=signature,
             body=body,
+            signature=signature,
         )
 
         webhook_event.additional_properties = d

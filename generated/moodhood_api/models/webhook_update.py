@@ -16,39 +16,39 @@ class WebhookUpdate:
     """Body of UpdateWebHook.
 
     Attributes:
-        url (str | Unset):
         is_active (bool | Unset):
+        url (str | Unset):
     """
 
-    url: str | Unset = UNSET
     is_active: bool | Unset = UNSET
+    url: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        url = self.url
-
         is_active = self.is_active
+
+        url = self.url
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if url is not UNSET:
-            field_dict["url"] = url
         if is_active is not UNSET:
             field_dict["isActive"] = is_active
+        if url is not UNSET:
+            field_dict["url"] = url
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        url = d.pop("url", UNSET)
-
         is_active = d.pop("isActive", UNSET)
 
+        url = d.pop("url", UNSET)
+
         webhook_update = cls(
-            url=url,
             is_active=is_active,
+            url=url,
         )
 
         webhook_update.additional_properties = d

@@ -15,21 +15,24 @@ T = TypeVar("T", bound="WebhookWithSecret")
 class WebhookWithSecret:
     """The space webhook with its signing secret (create and refresh-secret only).
 
+    Example:
+        {'url': 'https://example.com/moodhood/webhook', 'secret': 'Zx8kQ2mN4pR6sT1vW3yB5dF7hJ9lA0cE', 'isActive': True}
+
     Attributes:
-        url (str):
         secret (str): HMAC key (32 alphanumerics in the examples).
+        url (str):
         is_active (bool | Unset):
     """
 
-    url: str
     secret: str
+    url: str
     is_active: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        url = self.url
-
         secret = self.secret
+
+        url = self.url
 
         is_active = self.is_active
 
@@ -37,8 +40,8 @@ class WebhookWithSecret:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "url": url,
                 "secret": secret,
+                "url": url,
             }
         )
         if is_active is not UNSET:
@@ -49,15 +52,15 @@ class WebhookWithSecret:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        url = d.pop("url")
-
         secret = d.pop("secret")
+
+        url = d.pop("url")
 
         is_active = d.pop("isActive", UNSET)
 
         webhook_with_secret = cls(
-            url=url,
             secret=secret,
+            url=url,
             is_active=is_active,
         )
 
