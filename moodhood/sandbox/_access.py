@@ -18,16 +18,12 @@ from moodhood.sandbox._state import SandboxState
 from moodhood.sandbox._webapp import room_link_base
 
 __all__ = [
-    "WEB_APP_ROOM_URL",
     "activate_invite",
     "create_invite",
     "generate_access",
     "grant_role",
     "guest_url",
 ]
-
-WEB_APP_ROOM_URL = "https://edu.livedigital.space/room/"
-"""By default join links point at the real web app, like the service's own links (``web_app_url``)."""
 
 MAX_TTL = 432_000
 
