@@ -10,10 +10,13 @@ One request travels through::
                                      with its own transport, mounts, proxies and event hooks untouched
                                      (without event hooks, straight to the transport it would pick)
 
-Per-call options (``max_retries``, ``timeout``, ``retry_post``) become one ``CallState`` in ``call_state``
-(the one place that turns them into request settings, for ``call()`` and every typed resource method); it
-travels in a context variable, ``send`` writes it into the request's extensions (and ``Accept`` for an
-operation answering another media type), and the auth flow copies the timeout onto its token requests.
+Per-call options (``max_retries``, ``timeout``, ``retry_post``, ``deadline``) become one ``CallState`` in
+``call_state`` (the one place that turns them into request settings, for ``call()`` and every typed resource
+method); it travels in a context variable, ``send`` writes it into the request's extensions (and ``Accept``
+for an operation answering another media type), and the auth flow copies the timeout onto its token
+requests. The deadline bounds the whole call (token requests, retries and the body): ``send`` turns it into
+an absolute time in a context variable; each attempt's timeouts are cut to what is left, and the response
+body stops at it (a body trickled a byte at a time never times out per read).
 """
 
 from __future__ import annotations
@@ -22,13 +25,20 @@ import contextvars
 import threading
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
-from moodhood._config import NOT_GIVEN, NotGiven, TimeoutTypes, check_max_retries, resolve_timeout
+from moodhood._config import (
+    NOT_GIVEN,
+    NotGiven,
+    TimeoutTypes,
+    check_max_retries,
+    resolve_deadline,
+    resolve_timeout,
+)
 from moodhood._exceptions import APIConnectionError, APITimeoutError
 from moodhood._logging import log_failure, log_response
 from moodhood._response import status_error
@@ -40,6 +50,7 @@ __all__ = [
     "AsyncPool",
     "CallState",
     "ClientTransport",
+    "DeadlineExceeded",
     "MoodhoodHTTPClient",
     "WrongFlavourTransport",
     "call_scope",
@@ -55,6 +66,8 @@ class CallState:
     timeout: httpx.Timeout | None = None
     retry_post: bool = False
     accept: str | None = None
+    deadline: float | NotGiven | None = NOT_GIVEN
+    """Seconds for the whole call; ``None``: no deadline; ``NOT_GIVEN``: the client's."""
     response: httpx.Response | None = None
 
     def apply(self, request: httpx.Request) -> None:
@@ -75,10 +88,12 @@ def call_state(
     timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
     retry_post: bool = False,
     accept: str | None = None,
+    deadline: float | NotGiven | None = NOT_GIVEN,
 ) -> CallState:
     """The ``CallState`` for one call's options, checked (a bad value is a ``ValueError`` before any I/O).
 
     ``accept`` is the media type an operation answers when it is not JSON (set by the typed resources).
+    ``deadline`` is the call's total seconds (``None``: none; ``NOT_GIVEN``: the client's).
     """
     if max_retries is not None:
         check_max_retries(max_retries)
@@ -87,10 +102,88 @@ def call_state(
         timeout=None if isinstance(timeout, NotGiven) else resolve_timeout(timeout),
         retry_post=retry_post,
         accept=accept,
+        deadline=deadline if isinstance(deadline, NotGiven) else resolve_deadline(deadline),
     )
 
 
 _CALL: contextvars.ContextVar[CallState | None] = contextvars.ContextVar("moodhood_call", default=None)
+_DEADLINE: contextvars.ContextVar[tuple[float, float] | None] = contextvars.ContextVar(
+    "moodhood_deadline", default=None
+)
+"""(absolute ``time.monotonic()`` limit, the deadline in seconds) of the call being sent."""
+
+
+class DeadlineExceeded(httpx.TimeoutException):
+    """The call's total deadline passed (never retried: no time is left)."""
+
+
+def _deadline_for(client_deadline: float | None, state: CallState | None) -> float | None:
+    if state is None or isinstance(state.deadline, NotGiven):
+        return client_deadline
+    return state.deadline
+
+
+def _start_deadline(seconds: float | None) -> contextvars.Token[tuple[float, float] | None] | None:
+    if seconds is None:
+        return None
+    return _DEADLINE.set((time.monotonic() + seconds, seconds))
+
+
+def _exceeded(request: httpx.Request, seconds: float) -> DeadlineExceeded:
+    return DeadlineExceeded(f"the call's deadline of {seconds:g} s passed", request=request)
+
+
+def _cut_timeouts(request: httpx.Request) -> tuple[float, float] | None:
+    """Cut this attempt's timeouts to the time left before the deadline (raise when none is left)."""
+    deadline = _DEADLINE.get()
+    if deadline is None:
+        return None
+    at, seconds = deadline
+    left = at - time.monotonic()
+    if left <= 0:
+        raise _exceeded(request, seconds)
+    timeouts = request.extensions.get("timeout") or {}
+    request.extensions["timeout"] = {
+        phase: left if timeouts.get(phase) is None else min(timeouts[phase], left)
+        for phase in ("connect", "read", "write", "pool")
+    }
+    return deadline
+
+
+def _past(deadline: tuple[float, float]) -> bool:
+    return time.monotonic() >= deadline[0] - 0.001
+
+
+class _DeadlineStream(httpx.SyncByteStream):
+    """A response body that stops at the deadline, however slowly its bytes arrive."""
+
+    def __init__(self, stream: httpx.SyncByteStream, request: httpx.Request, deadline: tuple[float, float]):
+        self._stream, self._request, self._deadline = stream, request, deadline
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._stream:
+            if _past(self._deadline):
+                raise _exceeded(self._request, self._deadline[1])
+            yield chunk
+
+    def close(self) -> None:
+        self._stream.close()
+
+
+class _AsyncDeadlineStream(httpx.AsyncByteStream):
+    """The async twin of ``_DeadlineStream``."""
+
+    def __init__(self, stream: httpx.AsyncByteStream, request: httpx.Request, deadline: tuple[float, float]):
+        self._stream, self._request, self._deadline = stream, request, deadline
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._stream:
+            if _past(self._deadline):
+                raise _exceeded(self._request, self._deadline[1])
+            yield chunk
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
 
 
 class call_scope:
@@ -127,6 +220,8 @@ def _before(request: httpx.Request) -> CallState | None:
 def _transport_error(request: httpx.Request, error: httpx.RequestError) -> APIConnectionError:
     """The typed error for an httpx request error: a timeout, a connection error, or a body that could
     not be decoded (a proxy's broken ``Content-Encoding``)."""
+    if isinstance(error, DeadlineExceeded):
+        return APITimeoutError(f"Request timed out: {error}.", request=request)
     if isinstance(error, httpx.TimeoutException):
         return APITimeoutError(f"Request timed out ({type(error).__name__}).", request=request)
     if isinstance(error, httpx.DecodingError):
@@ -139,6 +234,9 @@ def _transport_error(request: httpx.Request, error: httpx.RequestError) -> APICo
 class MoodhoodHTTPClient(httpx.Client):
     """An ``httpx.Client`` whose ``send`` raises typed errors and logs; auth and retries sit below it."""
 
+    deadline: float | None = None
+    """The client's default total seconds per call (``None``: no deadline)."""
+
     def send(
         self,
         request: httpx.Request,
@@ -149,11 +247,15 @@ class MoodhoodHTTPClient(httpx.Client):
     ) -> httpx.Response:
         state = _before(request)
         start = time.perf_counter()
+        token = _start_deadline(_deadline_for(self.deadline, state))
         try:
             response = super().send(request, stream=stream, auth=auth, follow_redirects=follow_redirects)
         except httpx.RequestError as error:
             log_failure(request, error, time.perf_counter() - start)
             raise _transport_error(request, error) from error
+        finally:
+            if token is not None:
+                _DEADLINE.reset(token)
         log_response(request, response, time.perf_counter() - start, response.extensions.get(EXT_RETRIES, 0))
         if _is_error(response):
             try:
@@ -171,6 +273,8 @@ class MoodhoodHTTPClient(httpx.Client):
 class AsyncMoodhoodHTTPClient(httpx.AsyncClient):
     """The async twin of ``MoodhoodHTTPClient``."""
 
+    deadline: float | None = None
+
     async def send(
         self,
         request: httpx.Request,
@@ -181,6 +285,7 @@ class AsyncMoodhoodHTTPClient(httpx.AsyncClient):
     ) -> httpx.Response:
         state = _before(request)
         start = time.perf_counter()
+        token = _start_deadline(_deadline_for(self.deadline, state))
         try:
             response = await super().send(
                 request, stream=stream, auth=auth, follow_redirects=follow_redirects
@@ -188,6 +293,9 @@ class AsyncMoodhoodHTTPClient(httpx.AsyncClient):
         except httpx.RequestError as error:
             log_failure(request, error, time.perf_counter() - start)
             raise _transport_error(request, error) from error
+        finally:
+            if token is not None:
+                _DEADLINE.reset(token)
         log_response(request, response, time.perf_counter() - start, response.extensions.get(EXT_RETRIES, 0))
         if _is_error(response):
             try:
@@ -273,6 +381,18 @@ class ClientTransport(httpx.BaseTransport):
         self.client = client
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        deadline = _cut_timeouts(request)
+        try:
+            response = self._attempt(request)
+        except httpx.TimeoutException as error:
+            if deadline is not None and _past(deadline):
+                raise _exceeded(request, deadline[1]) from error
+            raise
+        if deadline is not None and isinstance(response.stream, httpx.SyncByteStream):
+            response.stream = _DeadlineStream(response.stream, request, deadline)
+        return response
+
+    def _attempt(self, request: httpx.Request) -> httpx.Response:
         if not _plain(self.client, request, _SYNC_PIPELINE):
             return _detach(self.client.send(request, stream=True, auth=None, follow_redirects=False))
         response = self.client._transport_for_url(request.url).handle_request(request)
@@ -339,6 +459,18 @@ class AsyncClientTransport(httpx.AsyncBaseTransport):
         return self._client if self._pool is None else self._pool.client
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        deadline = _cut_timeouts(request)
+        try:
+            response = await self._attempt(request)
+        except httpx.TimeoutException as error:
+            if deadline is not None and _past(deadline):
+                raise _exceeded(request, deadline[1]) from error
+            raise
+        if deadline is not None and isinstance(response.stream, httpx.AsyncByteStream):
+            response.stream = _AsyncDeadlineStream(response.stream, request, deadline)
+        return response
+
+    async def _attempt(self, request: httpx.Request) -> httpx.Response:
         client = self._client if self._pool is None else self._pool.current()
         if not _plain(client, request, _ASYNC_PIPELINE):
             return _detach(await client.send(request, stream=True, auth=None, follow_redirects=False))

@@ -54,6 +54,7 @@ from moodhood._config import (
     TimeoutTypes,
     check_max_retries,
     resolve_base_url,
+    resolve_deadline,
     resolve_timeout,
 )
 from moodhood._credentials import Credentials, SecretProvider
@@ -138,6 +139,7 @@ class _BaseMoodhood:
     __slots__ = ("_api", "_http", "_max_retries", "_root", "_shared", "_timeout")
 
     _api: ApiClient
+    _http: MoodhoodHTTPClient | AsyncMoodhoodHTTPClient
     _shared: _Shared
     _max_retries: int
     _timeout: httpx.Timeout
@@ -214,6 +216,11 @@ class _BaseMoodhood:
         return self._timeout
 
     @property
+    def deadline(self) -> float | None:
+        """The default total seconds per call: token requests, retries and the body (``None``: none)."""
+        return self._http.deadline
+
+    @property
     def client(self) -> ApiClient:
         """The configured generated ``moodhood_api.Client``, for calling generated functions directly.
 
@@ -266,7 +273,8 @@ class Moodhood(_BaseMoodhood, SyncResources):
     ``MOODHOOD_BASE_URL`` (default ``https://moodhood.online/v1``); ``client_id``, ``client_secret``,
     ``username``, ``password`` and ``token`` to ``MOODHOOD_CLIENT_ID`` ... ``MOODHOOD_TOKEN``.
     ``token_store`` keeps tokens between runs and ``on_token`` sees every new token. ``max_retries`` and
-    ``timeout`` (connect 5 s, the rest 30 s) are defaults that ``call`` can override per call.
+    ``timeout`` (connect 5 s, the rest 30 s; per phase and per read) and ``deadline`` (total seconds per call,
+    default none) are defaults that ``call`` can override per call.
 
     ``http_client`` is your own ``httpx.Client``: every attempt goes through its transport, mounts,
     proxies and event hooks (which see each retry), with MoodHood auth, retries and typed errors added
@@ -292,6 +300,7 @@ class Moodhood(_BaseMoodhood, SyncResources):
         on_token: Callable[[TokenEvent], None] | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         timeout: TimeoutTypes = DEFAULT_TIMEOUT,
+        deadline: float | None = None,
         http_client: httpx.Client | None = None,
         allow_insecure_http: bool = False,
     ) -> None:
@@ -321,6 +330,7 @@ class Moodhood(_BaseMoodhood, SyncResources):
             owns_pool=owns_pool,
         )
         self._setup(shared, retries, timeout_, root=True)
+        self._http.deadline = resolve_deadline(deadline)
 
     def _setup(self, shared: _Shared, max_retries: int, timeout: httpx.Timeout, *, root: bool) -> None:
         assert isinstance(shared.http_client, httpx.Client)
@@ -346,6 +356,7 @@ class Moodhood(_BaseMoodhood, SyncResources):
         *,
         max_retries: int | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Self:
         """A copy with other defaults that shares this client's connection pool and tokens.
 
@@ -358,6 +369,7 @@ class Moodhood(_BaseMoodhood, SyncResources):
             self._timeout if isinstance(timeout, NotGiven) else resolve_timeout(timeout),
             root=False,
         )
+        copy._http.deadline = self.deadline if isinstance(deadline, NotGiven) else resolve_deadline(deadline)
         return copy
 
     def call(
@@ -367,16 +379,17 @@ class Moodhood(_BaseMoodhood, SyncResources):
         *args: Any,
         max_retries: int | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
         retry_post: bool = False,
         **kwargs: Any,
     ) -> T:
         """Call a generated ``sync_detailed`` function and return its success value.
 
-        ``max_retries`` and ``timeout`` override the client's defaults for this call; ``retry_post=True``
-        allows replaying a POST (only when repeating it is harmless).
+        ``max_retries``, ``timeout`` and ``deadline`` override the client's defaults for this call;
+        ``retry_post=True`` allows replaying a POST (only when repeating it is harmless).
         """
         _no_client_kwarg(kwargs)
-        state = call_state(max_retries=max_retries, timeout=timeout, retry_post=retry_post)
+        state = call_state(max_retries=max_retries, timeout=timeout, retry_post=retry_post, deadline=deadline)
         return self._send(fn, args, kwargs, state)
 
     def _send(
@@ -441,6 +454,7 @@ class AsyncMoodhood(_BaseMoodhood, AsyncResources):
         on_token: Callable[[TokenEvent], None] | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         timeout: TimeoutTypes = DEFAULT_TIMEOUT,
+        deadline: float | None = None,
         http_client: httpx.AsyncClient | None = None,
         allow_insecure_http: bool = False,
     ) -> None:
@@ -474,6 +488,7 @@ class AsyncMoodhood(_BaseMoodhood, AsyncResources):
             owns_pool=owns_pool,
         )
         self._setup(shared, retries, timeout_, root=True)
+        self._http.deadline = resolve_deadline(deadline)
 
     def _setup(self, shared: _Shared, max_retries: int, timeout: httpx.Timeout, *, root: bool) -> None:
         target = shared.transport_target
@@ -500,6 +515,7 @@ class AsyncMoodhood(_BaseMoodhood, AsyncResources):
         *,
         max_retries: int | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> Self:
         """A copy with other defaults that shares this client's connection pool and tokens.
 
@@ -512,6 +528,7 @@ class AsyncMoodhood(_BaseMoodhood, AsyncResources):
             self._timeout if isinstance(timeout, NotGiven) else resolve_timeout(timeout),
             root=False,
         )
+        copy._http.deadline = self.deadline if isinstance(deadline, NotGiven) else resolve_deadline(deadline)
         return copy
 
     async def call(
@@ -521,16 +538,17 @@ class AsyncMoodhood(_BaseMoodhood, AsyncResources):
         *args: Any,
         max_retries: int | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
         retry_post: bool = False,
         **kwargs: Any,
     ) -> T:
         """Call a generated ``asyncio_detailed`` function and return its success value.
 
-        ``max_retries`` and ``timeout`` override the client's defaults for this call; ``retry_post=True``
-        allows replaying a POST (only when repeating it is harmless).
+        ``max_retries``, ``timeout`` and ``deadline`` override the client's defaults for this call;
+        ``retry_post=True`` allows replaying a POST (only when repeating it is harmless).
         """
         _no_client_kwarg(kwargs)
-        state = call_state(max_retries=max_retries, timeout=timeout, retry_post=retry_post)
+        state = call_state(max_retries=max_retries, timeout=timeout, retry_post=retry_post, deadline=deadline)
         return await self._send(fn, args, kwargs, state)
 
     async def _send(

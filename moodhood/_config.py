@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import os
+import re
 from collections.abc import Mapping
 from typing import Final, Literal
 
@@ -21,6 +23,7 @@ __all__ = [
     "TimeoutTypes",
     "check_max_retries",
     "resolve_base_url",
+    "resolve_deadline",
     "resolve_timeout",
 ]
 
@@ -56,19 +59,55 @@ class NotGiven:
 NOT_GIVEN: Final = NotGiven()
 
 
+_HOST_LABEL = re.compile(r"(?!-)[A-Za-z0-9_-]{1,63}(?<!-)")
+
+
+def _host_problem(raw_host: bytes) -> str | None:
+    """Why ``raw_host`` (IDNA-encoded by httpx) is not an IP address or a host name; ``None`` if it is."""
+    try:
+        host = raw_host.decode("ascii")
+    except UnicodeDecodeError:
+        return "the host is not ASCII"
+    if not host:
+        return "there is no host"
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    else:
+        return None
+    name = host[:-1] if host.endswith(".") else host
+    if len(name) > 253 or not all(_HOST_LABEL.fullmatch(label) for label in name.split(".")):
+        return f"the host {host!r} is not a valid host name"
+    return None
+
+
+def _parse_base_url(raw: str, source: str) -> httpx.URL:
+    try:
+        url = httpx.URL(raw)
+        raw_host, host, port = url.raw_host, url.host, url.port
+    except (httpx.InvalidURL, ValueError, UnicodeError) as exc:  # idna.IDNAError is a UnicodeError
+        raise ConfigurationError(f"{source} is not a valid URL ({exc})") from None
+    if url.scheme not in ("http", "https") or not host:
+        raise ConfigurationError(f"{source} must be an absolute http(s) URL such as {DEFAULT_BASE_URL!r}")
+    problem = _host_problem(raw_host)
+    if problem is not None:
+        raise ConfigurationError(f"{source} is not a valid URL ({problem})")
+    if port is not None and not 0 < port < 65536:
+        raise ConfigurationError(f"{source} is not a valid URL (port {port} is outside 1-65535)")
+    return url
+
+
 def resolve_base_url(base_url: str | httpx.URL | None, environ: Mapping[str, str] = os.environ) -> httpx.URL:
     """The argument, else ``MOODHOOD_BASE_URL``, else the default: absolute http(s), no trailing ``/``.
 
-    Surrounding whitespace is dropped; a query, fragment or ``user:password@`` is a ``ConfigurationError``.
+    Surrounding whitespace is dropped. Anything else that is not a plain ``http(s)://host[:port]/path`` is a
+    ``ConfigurationError``: a query, fragment or ``user:password@``, a host that is not an IP address or a
+    valid (IDNA) host name, a port outside 1-65535.
     """
     raw = str(base_url) if base_url else environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
     source = "base_url=" if base_url else BASE_URL_ENV
-    try:
-        url = httpx.URL(raw.strip().rstrip("/"))  # strip: a newline read from a file or a shell
-    except httpx.InvalidURL:
-        url = httpx.URL()
-    if url.scheme not in ("http", "https") or not url.host:
-        raise ConfigurationError(f"{source} must be an absolute http(s) URL such as {DEFAULT_BASE_URL!r}")
+    url = _parse_base_url(raw.strip().rstrip("/"), source)  # strip: a newline read from a file or a shell
     if url.query or url.fragment:
         raise ConfigurationError(f"{source} must not carry a query string or fragment")
     if url.userinfo:
@@ -100,3 +139,12 @@ def resolve_timeout(timeout: TimeoutTypes) -> httpx.Timeout:
                 f"timeout ({phase}) must be a number of seconds > 0, or None for no limit, not {seconds!r}"
             )
     return resolved
+
+
+def resolve_deadline(deadline: float | None) -> float | None:
+    """A total time limit per call in seconds (``None``: none), checked like a timeout phase."""
+    if deadline is not None and (
+        isinstance(deadline, bool) or not isinstance(deadline, int | float) or not 0 < deadline < math.inf
+    ):
+        raise ValueError(f"deadline must be a number of seconds > 0, or None for no limit, not {deadline!r}")
+    return deadline

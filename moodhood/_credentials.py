@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
 from ._exceptions import ConfigurationError
-from ._secrets import mask
+from ._secrets import mask, remember
 
 __all__ = ["ENV_VARS", "Credentials", "CredentialsMode", "SecretProvider", "resolve_secret"]
 
@@ -103,6 +103,7 @@ class Credentials:
                 "token holds whitespace, control or non-ASCII characters (a newline read from a file?); "
                 "a personal token is one word of printable ASCII"
             )
+        remember(self.token)  # logs mask it wherever it shows up (an echo in a custom header)
 
     @classmethod
     def client(cls, client_id: str, client_secret: Secret) -> Credentials:

@@ -3,9 +3,10 @@
 httpcore logs the response headers at DEBUG (``Set-Cookie`` included, where a token endpoint may put
 tokens) and httpx logs every request URL at INFO (query strings included). The filter installed here
 rewrites such records before any handler sees them: cookie and authorization header values,
-``accessToken`` / ``refreshToken`` query values and anything shaped like a JWT keep at most their last 4
-characters. It costs nothing while those loggers are not enabled: a filter only runs for records that are
-created.
+``accessToken`` / ``refreshToken`` query values, anything shaped like a JWT, and every token value this
+process has used (an opaque personal token a server echoes in a custom header, in any encoded form) keep
+at most their last 4 characters. It costs nothing while those loggers are not enabled: a filter only
+runs for records that are created.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 
-from moodhood._secrets import mask
+from moodhood._secrets import JWT, mask, mask_known
 
 __all__ = ["REDACTED_LOGGERS", "RedactingFilter", "install", "redact"]
 
@@ -32,14 +33,14 @@ _HEADER = re.compile(
     re.IGNORECASE,
 )
 _QUERY = re.compile(r"((?:accessToken|refreshToken|access_token|refresh_token|token)=)([^&\s\"'#]+)")
-_JWT = re.compile(r"eyJ[\w-]*\.[\w-]+\.[\w-]*")
 
 
 def redact(text: str) -> str:
-    """``text`` with header values, token query values and JWTs masked."""
+    """``text`` with header values, token query values, JWTs and remembered token values masked."""
+    text = mask_known(text)
     text = _HEADER.sub(lambda m: f"{m.group(1)}{m.group(2)}{mask(m.group(3))}{m.group(2)}", text)
     text = _QUERY.sub(lambda m: m.group(1) + mask(m.group(2)), text)
-    return _JWT.sub(lambda m: mask(m.group(0)), text)
+    return JWT.sub(lambda m: mask(m.group(0)), text)
 
 
 class RedactingFilter(logging.Filter):

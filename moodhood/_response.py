@@ -189,10 +189,18 @@ def success_value(result: GeneratedResponse[T_co]) -> T_co:
     return cast(T_co, result.parsed)
 
 
+# What the generated models raise for a wrong type: "Room.isPublic: expected a boolean, got str". Such a line
+# names the model and the wire field, never the value (docs/models.md), so it may be shown.
+_MODEL_TYPE_ERROR = re.compile(r"[A-Za-z_]\w*(?:\.\S+)?: expected [^:\n]+, got [\w ]+")
+
+
 def _cause(cause: BaseException) -> str:
-    """What went wrong, without echoing body values (a field name for a missing key, else the error type)."""
+    """What went wrong, without echoing body values: a field name for a missing key, the models' own line for
+    a wrong type, else the error type."""
     if isinstance(cause, KeyError) and cause.args and isinstance(cause.args[0], str):
         return f"missing field {cause.args[0]!r}"
+    if isinstance(cause, TypeError | ValueError) and _MODEL_TYPE_ERROR.fullmatch(str(cause)):
+        return str(cause)
     if type(cause).__name__ == "UnexpectedStatus":
         return "undocumented status"
     return type(cause).__name__

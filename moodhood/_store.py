@@ -15,8 +15,6 @@ import json
 import logging
 import math
 import os
-import sys
-import tempfile
 import threading
 import warnings
 from collections.abc import Iterator
@@ -24,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol, runtime_checkable
 
+from . import _files
 from ._exceptions import TokenStoreError
 from ._secrets import mask
 
@@ -143,7 +142,8 @@ def _token_from_json(data: object) -> StoredToken:
 class FileTokenStore:
     """Tokens kept in a JSON file shared by processes.
 
-    The file is written with mode 0600 through a temporary file and ``os.replace``; writers serialise on an
+    The file is written by ``moodhood._files.write_private`` (mode 0600 from the start, atomic rename, stale
+    temporary files of killed writers removed, symbolic links refused); readers and writers serialise on an
     exclusive ``flock`` of ``<path>.lock`` (POSIX; elsewhere only the atomic replace protects it). Reading a
     corrupt or foreign file logs a warning and counts as empty; writing over one raises ``TokenStoreError``
     rather than destroying it.
@@ -151,32 +151,22 @@ class FileTokenStore:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
-        self._lock_path = self.path.with_name(self.path.name + ".lock")
-        self._thread_lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"FileTokenStore({str(self.path)!r})"
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
-        with self._thread_lock:
-            if sys.platform == "win32":  # pragma: no cover - no flock; atomic replace only
-                yield
-                return
-            import fcntl
-
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-            except OSError as exc:
-                raise TokenStoreError(
-                    f"cannot open the token store lock {str(self._lock_path)!r}: {exc}"
-                ) from None
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX)
-                yield
-            finally:
-                os.close(fd)  # closing releases the flock
+        lock = _files.locked(self.path)
+        try:
+            lock.__enter__()
+        except OSError as exc:
+            raise TokenStoreError(
+                f"cannot lock the token store {str(self.path)!r}: {exc.strerror or exc}"
+            ) from None
+        with contextlib.ExitStack() as stack:
+            stack.push(lock)
+            yield
 
     def _read(self, *, for_write: bool) -> dict[str, Any]:
         """The parsed file (``{}`` if absent); bad files warn on read, raise ``TokenStoreError`` on write."""
@@ -262,20 +252,8 @@ class FileTokenStore:
     def _write(self, data: dict[str, Any]) -> None:
         text = json.dumps(data, indent=2, sort_keys=True)
         try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+            _files.write_private(self.path, text.encode("utf-8"))
         except OSError as exc:
             raise TokenStoreError(
-                f"cannot write the token store {str(self.path)!r}: {exc.strerror}"
-            ) from None
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:  # mkstemp creates it with mode 0600
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
-        except OSError as exc:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise TokenStoreError(
-                f"cannot write the token store {str(self.path)!r}: {exc.strerror}"
+                f"cannot write the token store {str(self.path)!r}: {exc.strerror or exc}"
             ) from None

@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._secrets import mask
+from ._secrets import mask, remember
 
 __all__ = ["Token", "TokenState", "decode_jwt_claims", "jwt_lifetime"]
 
@@ -82,6 +82,9 @@ class Token:
     obtained_at: float = 0.0
     lifetime: float | None = None
     claims: dict[str, Any] | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        remember(self.value)  # logs mask it wherever it shows up, not only where a pattern finds it
 
     @classmethod
     def from_response(cls, value: str, *, sent_at: float, expires_in: object = None) -> Token:

@@ -15,17 +15,38 @@ Usage in a web handler::
 from __future__ import annotations
 
 from moodhood._exceptions import WebhookVerificationError
-from moodhood._webhooks import WebhookEvent, WebhookEventName, canonical_json, sign, verify
+from moodhood._webhook_receivers import django_webhook_view, verify_flask_request, verify_starlette_request
+from moodhood._webhooks import (
+    DEFAULT_MAX_BYTES,
+    MAX_REPRODUCED_BYTES,
+    ReplayWindow,
+    SeenSignatures,
+    WebhookEvent,
+    WebhookEventName,
+    canonical_json,
+    rejection_status,
+    sign,
+    verify,
+)
 
 __all__ = [
+    "DEFAULT_MAX_BYTES",
+    "MAX_REPRODUCED_BYTES",
+    "ReplayWindow",
+    "SeenSignatures",
     "WebhookEvent",
     "WebhookEventName",
     "WebhookVerificationError",
     "canonical_json",
+    "django_webhook_view",
+    "rejection_status",
     "sign",
     "verify",
+    "verify_flask_request",
+    "verify_starlette_request",
 ]
 
-for _name in ("WebhookEvent", "WebhookEventName", "canonical_json", "sign", "verify"):
-    globals()[_name].__module__ = __name__
+for _name in __all__:
+    if _name not in ("DEFAULT_MAX_BYTES", "MAX_REPRODUCED_BYTES", "WebhookVerificationError"):
+        globals()[_name].__module__ = __name__
 del _name

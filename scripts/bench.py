@@ -4,17 +4,19 @@
     python scripts/bench.py                        the full run (about a minute on 2 cores)
     python scripts/bench.py --quick                a few rounds of everything (the smoke test uses it)
     python scripts/bench.py --rounds 9             more rounds per measurement (medians over rounds)
-    python scripts/bench.py --only mock,tokens     some sections (see SECTIONS)
+    python scripts/bench.py --only mock,webhooks   some sections (see SECTIONS)
     python scripts/bench.py --markdown-out docs/benchmarks.md
 
 Sections: (1) client-side cost per call on ``httpx.MockTransport`` against raw httpx and the bare generated
 client, and the typed resources (``mh.rooms.get``) against ``call`` and raw httpx with a full room;
 (2) requests per second against a sandbox process on loopback, sync and 64 asyncio tasks;
 (3) token requests counted at the transport; (4) ``import moodhood`` against ``import httpx``;
-(5) regeneration time of ``generated/``. Every comparison is made within the same run; a missed target is
-marked **NO** in the table (the exit code stays 0: timings are not pass/fail). ``--markdown-out`` replaces
-the text between ``<!-- bench:begin -->`` and ``<!-- bench:end -->`` in the file (or writes the file when
-it has no such markers).
+(5) regeneration time of ``generated/``; (6) ``json.loads`` + ``Room.from_dict`` of a full room against
+``json.loads``, with the generator's stock model template (before) and ours (after), and per call;
+(7) webhook verification of hostile payloads (time, memory). Every comparison is made within the same run;
+a missed target is marked **NO** in the table (the exit code stays 0: timings are not pass/fail).
+``--markdown-out`` replaces the text between ``<!-- bench:begin -->`` and ``<!-- bench:end -->`` in the
+file (or writes the file when it has no such markers).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from _bench_common import Row  # noqa: E402
 
 __all__ = ["main", "render"]
 
-SECTIONS = ("mock", "resources", "loopback", "tokens", "import", "regen")
+SECTIONS = ("mock", "resources", "loopback", "tokens", "import", "regen", "models", "webhooks")
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 
 
@@ -111,8 +113,10 @@ def _write_markdown(path: Path, block: str) -> None:
 
 def _plan(quick: bool, rounds: int) -> dict[str, Callable[[], list[Row]]]:
     from _bench_client import bench_loopback, bench_mock, bench_resources
+    from _bench_models import bench_models
     from _bench_startup import bench_imports, bench_regenerate
     from _bench_tokens import bench_tokens
+    from _bench_webhooks import bench_webhooks
 
     return {
         "mock": lambda: bench_mock(rounds, 200 if quick else 1000),
@@ -121,6 +125,8 @@ def _plan(quick: bool, rounds: int) -> dict[str, Callable[[], list[Row]]]:
         "tokens": lambda: bench_tokens(1 if quick else 3),
         "import": lambda: bench_imports(3 if quick else rounds),
         "regen": lambda: bench_regenerate(1 if quick else 3),
+        "models": lambda: bench_models(rounds, 200 if quick else 2000, 100 if quick else 1000),
+        "webhooks": lambda: bench_webhooks(2 if quick else 9),
     }
 
 

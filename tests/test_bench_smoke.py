@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO / "scripts" / "bench.py"
 
@@ -26,6 +28,7 @@ def _table(stdout: str) -> list[list[str]]:
     return [[cell.strip() for cell in row.strip("|").split(" | ")] for row in rows]
 
 
+@pytest.mark.timeout(300)  # seven sections, one of which generates a package; the machine may be busy
 def test_quick_run_prints_every_section_as_one_table() -> None:
     done = _run("--quick")
     assert done.returncode == 0, done.stderr
@@ -34,7 +37,7 @@ def test_quick_run_prints_every_section_as_one_table() -> None:
     body = table[1:]
     assert all(len(row) == 7 for row in body)
     sections = {row[0].split(" ", 1)[0] for row in body}
-    assert sections == {"1", "2", "3", "4", "5"}
+    assert sections == {"1", "2", "3", "4", "5", "6", "7"}
     results = {row[1]: row for row in body}
     for name in ("raw httpx (static header, .json())", "Moodhood.call, personal token"):
         assert re.fullmatch(r"[\d.]+ µs/call", results[name][2])
@@ -50,6 +53,13 @@ def test_quick_run_prints_every_section_as_one_table() -> None:
     assert results["100 asyncio tasks crossing expiry"][6] == "yes"
     assert re.fullmatch(r"[+-][\d.]+ ms", results["import moodhood (includes httpx)"][4])
     assert results["regenerate.py --check (generate to a temp dir, compare)"][2].endswith(" s")
+    parse = results["parse full room: json.loads + Room.from_dict vs json.loads"]
+    assert re.fullmatch(r"[\d.]+ µs", parse[2]) and re.fullmatch(r"[\d.]+x", parse[4])
+    assert parse[5] == "<= 2.50x (goal 2x)" and parse[6] in {"yes", "**NO**"}
+    before = results["parse full room: json.loads + Room.from_dict, stock template (before)"]
+    assert re.fullmatch(r"[\d.]+x", before[4])
+    # the 20 MB webhook is refused by its size alone: nothing is allocated, so this is exact too
+    assert results["reject 20 MB of floats, bad signature (extra memory)"][2] == "0.00 MB"
     assert "Machine: " in done.stdout and "httpx " in done.stdout
 
 

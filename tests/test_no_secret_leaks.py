@@ -176,7 +176,7 @@ def sdk_frame_locals(error: BaseException) -> str:
             code = tb.tb_frame.f_code
             if Path(code.co_filename).resolve().is_relative_to(SDK_DIR):
                 skipped: set[str] = set()
-                if code.co_name == "call":
+                if code.co_name in ("call", "_send"):  # the caller's own arguments, passed on
                     count = (
                         code.co_argcount
                         + code.co_kwonlyargcount

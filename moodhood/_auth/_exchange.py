@@ -177,7 +177,9 @@ def _answered(response: httpx.Response, sent: httpx.Request) -> httpx.Request:
         return sent
 
 
-def _redirect(response: httpx.Response, request: httpx.Request, grant_type: str, url: httpx.URL) -> TokenError:
+def _redirect(
+    response: httpx.Response, request: httpx.Request, grant_type: str, url: httpx.URL
+) -> TokenError:
     location = response.extensions.get(EXT_TOKEN_REDIRECT) or response.headers.get("location", "")
     try:
         target = url.join(location) if location else None

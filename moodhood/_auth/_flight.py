@@ -59,7 +59,8 @@ class Flight:
         self.async_waiters: list[tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]] = []
 
     def result(self) -> Token | None:
-        """The bearer, the error re-raised (a copy per waiter), or ``None`` if abandoned: elect a new leader."""
+        """The bearer, the error re-raised (a copy per waiter), or ``None`` if abandoned: elect a new
+        leader."""
         if self.bearer is not None:
             return self.bearer
         if self.error is not None:
@@ -136,11 +137,15 @@ class SingleFlight:
             with self.mutex:
                 stale = self.state.keep_stale()
         if stale is not None:
-            logger.warning("renewing the token failed (%s); the current one, still valid, stays in use", error)
+            logger.warning(
+                "renewing the token failed (%s); the current one, still valid, stays in use", error
+            )
         self.finish(flight, bearer=stale, error=None if stale is not None else error)
         return stale
 
-    def finish(self, flight: Flight, *, bearer: Token | None = None, error: BaseException | None = None) -> None:
+    def finish(
+        self, flight: Flight, *, bearer: Token | None = None, error: BaseException | None = None
+    ) -> None:
         """End ``flight``: record its outcome and wake every waiter, sync and async."""
         with self.mutex:
             if flight.finished:  # ended already (by its leader, or as dead by a caller)

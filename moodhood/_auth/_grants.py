@@ -1,9 +1,9 @@
 """One small function per grant: what each token request carries (docs/decisions.md, D2, D4).
 
 A grant is data: its ``grant_type``, its JSON body and the bearer it is sent with. Credentials come in a
-``Masked`` dict (the renewal's, with providers already called), so no frame holds a bare secret. Turning it into an
-``httpx.Request`` and reading the answer is ``_exchange``'s job; choosing grants is the renewal plan's.
-A new grant type is a function here and a step in ``_plan``.
+``Masked`` dict (the renewal's, with providers already called), so no frame holds a bare secret. Turning it
+into an ``httpx.Request`` and reading the answer is ``_exchange``'s job; choosing grants is the renewal
+plan's. A new grant type is a function here and a step in ``_plan``.
 """
 
 from __future__ import annotations

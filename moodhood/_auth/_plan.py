@@ -171,7 +171,9 @@ class Renewal:
         self.changes[kind] = token
         self.events.append(TokenEvent(kind, token, grant_type))
 
-    def _user_tokens(self, access: Token, refresh: Token | None, previous: Token | None, grant_type: str) -> None:
+    def _user_tokens(
+        self, access: Token, refresh: Token | None, previous: Token | None, grant_type: str
+    ) -> None:
         self._new("user", access, grant_type)
         if refresh is not None and (previous is None or refresh.value != previous.value):
             self._new("refresh", refresh, grant_type)

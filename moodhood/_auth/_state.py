@@ -1,4 +1,6 @@
-"""The token state: which tokens are cached, which were refused, and when a bearer is usable. No I/O, no locks.
+"""The token state: which tokens are cached, which were refused, and when a bearer is usable.
+
+No I/O, no locks.
 
 The single-flight helper (``_flight.SingleFlight``) owns the one ``TokenState`` of an auth and calls its
 mutating methods under its lock; everything here is plain bookkeeping on an injected monotonic clock.
@@ -62,7 +64,8 @@ class TokenState:
         return self.user if self.user_mode else self.client
 
     def fresh(self) -> Token | None:
-        """The bearer while it is fresh, with no lock: the moment it turns stale is computed once per token."""
+        """The bearer while it is fresh, with no lock: the moment it turns stale is computed once per
+        token."""
         bearer = self.user if self.user_mode else self.client
         if bearer is None:
             return None
@@ -93,7 +96,8 @@ class TokenState:
         )
 
     def known(self, token: Token | None) -> set[str]:
-        """Values not worth loading from the store: ``token``'s own (we know its lifetime) and refused ones."""
+        """Values not worth loading from the store: ``token``'s own (we know its lifetime) and refused
+        ones."""
         known = set(self.rejected)
         if token is not None:
             known.add(token.value)

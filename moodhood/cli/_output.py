@@ -6,13 +6,13 @@ import contextlib
 import datetime
 import enum
 import json
-import os
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from moodhood._files import write_private
 from moodhood._secrets import mask
 from moodhood.cli._errors import redact
 
@@ -64,12 +64,7 @@ def plain(value: object) -> Any:
 
 def write_private_file(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` readable by the owner only (it may hold a token or a secret)."""
-    path = path.expanduser()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.chmod(path, 0o600)
+    write_private(path.expanduser(), text.encode("utf-8"))
 
 
 def _cell(value: object) -> str:

@@ -19,7 +19,6 @@ from moodhood.sandbox._control import control_routes
 from moodhood.sandbox._docs import doc_routes
 from moodhood.sandbox._errors import ApiError, api_error_response
 from moodhood.sandbox._faults import FaultMiddleware
-from moodhood.sandbox._methods import allowed_methods
 from moodhood.sandbox._routing import Handler, build_routes
 from moodhood.sandbox._spec import api_spec
 from moodhood.sandbox._state import SandboxState
@@ -76,7 +75,7 @@ async def _http_error(request: Request, exc: Exception) -> Response:
         return api_error_response(ApiError(404, "not_found", f"No route for {request.url.path}"))
     if exc.status_code == 405:
         error = ApiError(405, "method_not_allowed", f"{request.method} is not allowed on {request.url.path}")
-        error.headers = {"Allow": ", ".join(allowed_methods(request.app.routes, request.scope["path"]))}
+        error.headers = dict(exc.headers or {})
         return api_error_response(error)
     return JSONResponse({"message": str(exc.detail), "code": "http_error"}, exc.status_code)
 

@@ -8,7 +8,10 @@ A finding is any of:
   ``scrubbed-...`` placeholder, wherever it appears: JSON bodies (also when YAML stores them as strings),
   form bodies, URL query strings;
 - an ``Authorization``, ``Cookie`` or ``Set-Cookie`` header that is not scrubbed;
-- a high-entropy string in any other secret-named field (``apiKey``, ``x-csrf-token``, ``privateKey``).
+- a high-entropy string in any other secret-named field (``apiKey``, ``x-csrf-token``, ``privateKey``);
+- a value sent as a bearer token in some request's ``Authorization`` header (and not a placeholder) that
+  appears anywhere else in the file: a response body or header, a URL, a request body, in plain,
+  URL-encoded, JSON-escaped or base64 form (an opaque token a server echoed back).
 
 YAML cassettes (vcrpy's default) are read with PyYAML so that line numbers are exact and ``!!binary``
 bodies are decoded; other files are scanned line by line. Findings show secrets masked.
@@ -30,7 +33,7 @@ from urllib.parse import unquote_plus
 
 import attrs
 
-from moodhood._secrets import mask
+from moodhood._secrets import JWT, MIN_SECRET_LENGTH, encoded_forms, known_values_pattern, mask
 from moodhood.testing._scrub import (
     SCRUBBED_SIGNATURE,
     SECRET_PLACEHOLDERS,
@@ -46,7 +49,8 @@ __all__ = ["CASSETTE_SUFFIXES", "Finding", "lint_cassettes", "lint_text"]
 CASSETTE_SUFFIXES = (".yaml", ".yml", ".json")
 """The files a directory given to :func:`lint_cassettes` is searched for."""
 
-_JWT = re.compile(r"eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*")
+_JWT = JWT
+_BEARER = re.compile(r"(?i)\bbearer\s+([A-Za-z0-9._~+/=-]+)")
 _PAIR = re.compile(r"(?:^|(?<=[?&;\s]))(?P<name>[A-Za-z0-9_.\-\[\]]+)=(?P<value>[^&#;,\s\"'<>\\]*)")
 _JSON_PAIR = re.compile(r'"(?P<name>[^"\\]{1,80})"\s*:\s*"(?P<value>(?:[^"\\]|\\.)*)"')
 _HEADERS = frozenset({"authorization", "proxy-authorization", "x-api-key"})
@@ -112,10 +116,31 @@ def _walk_json(value: Any, key: str | None = None) -> Iterator[tuple[str, str]]:
             yield found
 
 
-def _scan(value: str, context: str | None) -> Iterator[tuple[str, str]]:
+def _echo_pattern(text: str) -> re.Pattern[str] | None:
+    """A pattern over every encoded form of each non-placeholder bearer token sent in ``text``."""
+    bearers = {
+        value
+        for value in _BEARER.findall(text)
+        if len(value) >= MIN_SECRET_LENGTH and not _is_placeholder(value)
+    }
+    return known_values_pattern(form for value in bearers for form in encoded_forms(value))
+
+
+def _echoes(value: str, context: str | None, echo: re.Pattern[str] | None) -> Iterator[tuple[str, str]]:
+    """Bearer tokens in ``value`` other than as the credentials of an ``Authorization`` header."""
+    if echo is None:
+        return
+    for match in echo.finditer(value):
+        before = value[: match.start()].rstrip()
+        if before.lower().endswith("bearer") and (context is None or context.lower() in _HEADERS):
+            continue
+        yield "bearer token found outside an Authorization header", match.group()
+
+
+def _scan(value: str, context: str | None, echo: re.Pattern[str] | None = None) -> Iterator[tuple[str, str]]:
     """``(what, secret)`` for every secret in ``value`` (found under key ``context``), each secret once."""
     reported: list[str] = []
-    for what, secret in _scan_all(value, context):
+    for what, secret in (*_scan_all(value, context), *_echoes(value, context, echo)):
         # a JWT inside an already reported header or URL is the same leak; short values never hide others
         if not any(secret == seen or (len(secret) >= 8 and secret in seen) for seen in reported):
             reported.append(secret)
@@ -182,7 +207,7 @@ def _excerpt(what: str, secret: str) -> str:
     return shown
 
 
-def _lint_yaml(text: str, file: str) -> list[Finding] | None:
+def _lint_yaml(text: str, file: str, echo: re.Pattern[str] | None) -> list[Finding] | None:
     """Findings from a YAML (or JSON) document; ``None`` when it does not parse."""
     try:
         import yaml
@@ -204,7 +229,7 @@ def _lint_yaml(text: str, file: str) -> list[Finding] | None:
                 visit(item, context)
         elif isinstance(node, yaml.ScalarNode) and isinstance(node.value, str):
             value = _decode_binary(node.value) if node.tag.endswith(":binary") else node.value
-            for what, secret in _scan(value, context):
+            for what, secret in _scan(value, context, echo):
                 line = _line_of(lines, node.start_mark.line, node.end_mark.line, secret)
                 findings.append(Finding(file, line, what, _excerpt(what, secret)))
 
@@ -213,10 +238,10 @@ def _lint_yaml(text: str, file: str) -> list[Finding] | None:
     return findings
 
 
-def _lint_lines(text: str, file: str) -> list[Finding]:
+def _lint_lines(text: str, file: str, echo: re.Pattern[str] | None) -> list[Finding]:
     findings: list[Finding] = []
     for number, line in enumerate(text.splitlines(), start=1):
-        for what, secret in _scan(line, None):
+        for what, secret in _scan(line, None, echo):
             findings.append(Finding(file, number, what, _excerpt(what, secret)))
         for match in _JSON_PAIR.finditer(line):
             for what, secret in _check_header(match.group("name"), match.group("value")):
@@ -226,9 +251,10 @@ def _lint_lines(text: str, file: str) -> list[Finding]:
 
 def lint_text(text: str, file: str = "<text>") -> list[Finding]:
     """Findings in one cassette's text, sorted by line; ``file`` names it in the findings."""
-    findings = _lint_yaml(text, file)
+    echo = _echo_pattern(text)
+    findings = _lint_yaml(text, file, echo)
     if findings is None:
-        findings = _lint_lines(text, file)
+        findings = _lint_lines(text, file, echo)
     return sorted(set(findings))
 
 
@@ -245,12 +271,16 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
             raise FileNotFoundError(2, "No such file or directory", str(path))
 
 
-def lint_cassettes(paths: Iterable[str | os.PathLike[str]]) -> list[Finding]:
+def lint_cassettes(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+) -> list[Finding]:
     """Findings in every cassette file (directories are searched for ``.yaml``, ``.yml``, ``.json``).
 
-    Raises ``FileNotFoundError`` for a path that does not exist, before reading anything.
-    An empty list means the cassettes are clean.
+    ``paths`` is one path (``str`` or ``Path``) or several. Raises ``FileNotFoundError`` for a path that
+    does not exist, before reading anything. An empty list means the cassettes are clean.
     """
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
     files = list(_expand(paths))
     findings: list[Finding] = []
     for file in files:

@@ -142,6 +142,13 @@ def test_unparseable_success_is_a_validation_error(response: httpx.Response) -> 
     assert info.value.status_code == response.status_code
 
 
+def test_a_wrong_typed_field_is_named_in_the_validation_error() -> None:
+    rec = Recorder(httpx.Response(201, json={"id": 24}))
+    with pytest.raises(exc.APIResponseValidationError) as info:
+        mh_with(rec).call(create_space.sync_detailed, body=SpaceCreate(name="x"))
+    assert info.value.message.endswith("does not match the spec: IdResponse.id: expected a string, got int")
+
+
 @pytest.mark.parametrize("depth", [5_000, 100_000])
 def test_an_error_body_nested_too_deep_is_still_a_typed_error(depth: int) -> None:
     """json.loads (100 000 levels) or the redaction walk (5 000) raised RecursionError out of call()."""

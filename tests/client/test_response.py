@@ -134,6 +134,24 @@ def test_validation_error_never_quotes_the_body() -> None:
     assert error.message.endswith(": ValueError")
 
 
+@pytest.mark.parametrize(
+    "cause",
+    [
+        TypeError("Room.isPublic: expected a boolean, got str"),
+        TypeError("RoomJoinSettings.fields[]: expected a string, got int"),
+        ValueError("Room.createdAt: expected an ISO 8601 date-time string, got a string that is not one"),
+    ],
+)
+def test_validation_error_shows_the_models_line_for_a_wrong_type(cause: Exception) -> None:
+    message = validation_error(response(200, json={}), cause).message
+    assert message.endswith(f"does not match the spec: {cause}")
+
+
+def test_validation_error_shows_no_other_message() -> None:
+    for cause in (ValueError("expected 'tok-SECRET-1234567890'"), TypeError("x: expected a, got 'SECRET'")):
+        assert validation_error(response(200, json={}), cause).message.endswith(f": {type(cause).__name__}")
+
+
 def test_bodies_on_errors_are_redacted() -> None:
     bearer = "bearer-token-value-0123456789"
     request = httpx.Request(

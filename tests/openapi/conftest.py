@@ -9,8 +9,8 @@
 
 ``regen_root`` (function)
     A throw-away repository root (``openapi/moodhood.yaml`` = the fixture spec, the real
-    ``openapi/codegen.yaml``, a generated ``generated/moodhood_api``, a ``README.md`` sentinel), copied from
-    one generated once per session, for ``--root``.
+    ``openapi/codegen.yaml`` and its templates, a generated ``generated/moodhood_api``, a ``README.md``
+    sentinel), copied from one generated once per session, for ``--root``.
 
 ``spec_server`` (function)
     A :class:`SpecServer` on ``127.0.0.1`` (``http.server`` in a thread): ``route(path, body, ...)``,
@@ -80,6 +80,7 @@ def _generated_root(regen: Regen, tmp_path_factory: pytest.TempPathFactory) -> P
     (root / "openapi").mkdir()
     shutil.copyfile(FIXTURES / "spec.yaml", root / "openapi" / "moodhood.yaml")
     shutil.copyfile(REPO / "openapi" / "codegen.yaml", root / "openapi" / "codegen.yaml")
+    shutil.copytree(REPO / "openapi" / "templates", root / "openapi" / "templates")
     (root / "README.md").write_text("sentinel: regenerate.py never writes outside openapi/ and generated/\n")
     assert regen.main(["--root", str(root)]) == 0
     return root

@@ -29,4 +29,4 @@ async def test_allow_lists_every_method_of_the_path(api: Api, method: str, path:
 async def test_control_paths_too(api: Api) -> None:
     response = await api.http.request("PUT", "http://sandbox/__sandbox/faults")
     assert response.status_code == 405
-    assert response.headers["allow"] == "DELETE, GET, HEAD, POST"
+    assert set(response.headers["allow"].split(", ")) == {"DELETE", "GET", "HEAD", "POST"}

@@ -16,18 +16,17 @@ class AnalyticsReport:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"AnalyticsReport: expected a JSON object, got {type(src_dict).__name__}")
         analytics_report = cls()
-
-        analytics_report.additional_properties = d
+        _extra = dict(src_dict)
+        analytics_report.additional_properties = _extra
         return analytics_report
 
     @property

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,6 +10,21 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Call")
+_WIRE_NAMES = frozenset(
+    (
+        "id",
+        "active",
+        "finishedAt",
+        "isBreakoutRoom",
+        "participantsCount",
+        "planAlias",
+        "roomId",
+        "roomType",
+        "startedAt",
+        "totalParticipantsCount",
+        "uniqueParticipantsCount",
+    )
+)
 
 
 @_attrs_define
@@ -32,22 +47,38 @@ class Call:
     """
 
     id: str
+
     active: bool | Unset = UNSET
+
     finished_at: datetime.datetime | None | Unset = UNSET
+
     is_breakout_room: bool | Unset = UNSET
+
     participants_count: int | Unset = UNSET
+
     plan_alias: str | Unset = UNSET
+
     room_id: str | Unset = UNSET
+
     room_type: str | Unset = UNSET
+
     started_at: datetime.datetime | Unset = UNSET
+
     total_participants_count: int | Unset = UNSET
+
     unique_participants_count: int | Unset = UNSET
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         id = self.id
+        field_dict["id"] = id
 
         active = self.active
+        if active is not UNSET:
+            field_dict["active"] = active
 
         finished_at: None | str | Unset
         if isinstance(self.finished_at, Unset):
@@ -56,50 +87,40 @@ class Call:
             finished_at = self.finished_at.isoformat()
         else:
             finished_at = self.finished_at
+        if finished_at is not UNSET:
+            field_dict["finishedAt"] = finished_at
 
         is_breakout_room = self.is_breakout_room
+        if is_breakout_room is not UNSET:
+            field_dict["isBreakoutRoom"] = is_breakout_room
 
         participants_count = self.participants_count
+        if participants_count is not UNSET:
+            field_dict["participantsCount"] = participants_count
 
         plan_alias = self.plan_alias
+        if plan_alias is not UNSET:
+            field_dict["planAlias"] = plan_alias
 
         room_id = self.room_id
+        if room_id is not UNSET:
+            field_dict["roomId"] = room_id
 
         room_type = self.room_type
+        if room_type is not UNSET:
+            field_dict["roomType"] = room_type
 
         started_at: str | Unset = UNSET
         if not isinstance(self.started_at, Unset):
             started_at = self.started_at.isoformat()
-
-        total_participants_count = self.total_participants_count
-
-        unique_participants_count = self.unique_participants_count
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if active is not UNSET:
-            field_dict["active"] = active
-        if finished_at is not UNSET:
-            field_dict["finishedAt"] = finished_at
-        if is_breakout_room is not UNSET:
-            field_dict["isBreakoutRoom"] = is_breakout_room
-        if participants_count is not UNSET:
-            field_dict["participantsCount"] = participants_count
-        if plan_alias is not UNSET:
-            field_dict["planAlias"] = plan_alias
-        if room_id is not UNSET:
-            field_dict["roomId"] = room_id
-        if room_type is not UNSET:
-            field_dict["roomType"] = room_type
         if started_at is not UNSET:
             field_dict["startedAt"] = started_at
+
+        total_participants_count = self.total_participants_count
         if total_participants_count is not UNSET:
             field_dict["totalParticipantsCount"] = total_participants_count
+
+        unique_participants_count = self.unique_participants_count
         if unique_participants_count is not UNSET:
             field_dict["uniqueParticipantsCount"] = unique_participants_count
 
@@ -107,64 +128,122 @@ class Call:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"Call: expected a JSON object, got {type(src_dict).__name__}")
+        _get = src_dict.get
+        _missing = 0
+        id = src_dict["id"]
+        if id.__class__ is not str and not isinstance(id, str):
+            raise TypeError(f"Call.id: expected a string, got {type(id).__name__}")
 
-        active = d.pop("active", UNSET)
+        active = _get("active", UNSET)
+        if active.__class__ is not bool:
+            if active is UNSET:
+                _missing += 1
+            else:
+                raise TypeError(f"Call.active: expected a boolean, got {type(active).__name__}")
 
-        def _parse_finished_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        finished_at = _get("finishedAt", UNSET)
+        if finished_at is UNSET:
+            _missing += 1
+        elif finished_at is not None:
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                finished_at_type_0 = datetime.datetime.fromisoformat(data)
+                finished_at = datetime.datetime.fromisoformat(finished_at)
+            except TypeError:
+                raise TypeError(
+                    f"Call.finishedAt: expected an ISO 8601 date-time string or null, got {type(finished_at).__name__}"
+                ) from None
+            except ValueError:
+                raise ValueError(
+                    "Call.finishedAt: expected an ISO 8601 date-time string, got a string that is not one"
+                ) from None
 
-                return finished_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+        is_breakout_room = _get("isBreakoutRoom", UNSET)
+        if is_breakout_room.__class__ is not bool:
+            if is_breakout_room is UNSET:
+                _missing += 1
+            else:
+                raise TypeError(f"Call.isBreakoutRoom: expected a boolean, got {type(is_breakout_room).__name__}")
 
-        finished_at = _parse_finished_at(d.pop("finishedAt", UNSET))
+        participants_count = _get("participantsCount", UNSET)
+        if participants_count.__class__ is not int:
+            if participants_count is UNSET:
+                _missing += 1
+            elif not isinstance(participants_count, int) or isinstance(participants_count, bool):
+                raise TypeError(f"Call.participantsCount: expected an integer, got {type(participants_count).__name__}")
 
-        is_breakout_room = d.pop("isBreakoutRoom", UNSET)
+        plan_alias = _get("planAlias", UNSET)
+        if plan_alias.__class__ is not str:
+            if plan_alias is UNSET:
+                _missing += 1
+            elif not isinstance(plan_alias, str):
+                raise TypeError(f"Call.planAlias: expected a string, got {type(plan_alias).__name__}")
 
-        participants_count = d.pop("participantsCount", UNSET)
+        room_id = _get("roomId", UNSET)
+        if room_id.__class__ is not str:
+            if room_id is UNSET:
+                _missing += 1
+            elif not isinstance(room_id, str):
+                raise TypeError(f"Call.roomId: expected a string, got {type(room_id).__name__}")
 
-        plan_alias = d.pop("planAlias", UNSET)
+        room_type = _get("roomType", UNSET)
+        if room_type.__class__ is not str:
+            if room_type is UNSET:
+                _missing += 1
+            elif not isinstance(room_type, str):
+                raise TypeError(f"Call.roomType: expected a string, got {type(room_type).__name__}")
 
-        room_id = d.pop("roomId", UNSET)
-
-        room_type = d.pop("roomType", UNSET)
-
-        _started_at = d.pop("startedAt", UNSET)
-        started_at: datetime.datetime | Unset
-        if isinstance(_started_at, Unset):
-            started_at = UNSET
+        started_at = _get("startedAt", UNSET)
+        if started_at is UNSET:
+            _missing += 1
         else:
-            started_at = datetime.datetime.fromisoformat(_started_at)
+            try:
+                started_at = datetime.datetime.fromisoformat(started_at)
+            except TypeError:
+                raise TypeError(
+                    f"Call.startedAt: expected an ISO 8601 date-time string, got {type(started_at).__name__}"
+                ) from None
+            except ValueError:
+                raise ValueError(
+                    "Call.startedAt: expected an ISO 8601 date-time string, got a string that is not one"
+                ) from None
 
-        total_participants_count = d.pop("totalParticipantsCount", UNSET)
+        total_participants_count = _get("totalParticipantsCount", UNSET)
+        if total_participants_count.__class__ is not int:
+            if total_participants_count is UNSET:
+                _missing += 1
+            elif not isinstance(total_participants_count, int) or isinstance(total_participants_count, bool):
+                raise TypeError(
+                    f"Call.totalParticipantsCount: expected an integer, got {type(total_participants_count).__name__}"
+                )
 
-        unique_participants_count = d.pop("uniqueParticipantsCount", UNSET)
+        unique_participants_count = _get("uniqueParticipantsCount", UNSET)
+        if unique_participants_count.__class__ is not int:
+            if unique_participants_count is UNSET:
+                _missing += 1
+            elif not isinstance(unique_participants_count, int) or isinstance(unique_participants_count, bool):
+                raise TypeError(
+                    f"Call.uniqueParticipantsCount: expected an integer, got {type(unique_participants_count).__name__}"
+                )
 
         call = cls(
-            id=id,
-            active=active,
-            finished_at=finished_at,
-            is_breakout_room=is_breakout_room,
-            participants_count=participants_count,
-            plan_alias=plan_alias,
-            room_id=room_id,
-            room_type=room_type,
-            started_at=started_at,
-            total_participants_count=total_participants_count,
-            unique_participants_count=unique_participants_count,
+            id,
+            active,
+            finished_at,
+            is_breakout_room,
+            participants_count,
+            plan_alias,
+            room_id,
+            room_type,
+            started_at,
+            total_participants_count,
+            unique_participants_count,
         )
-
-        call.additional_properties = d
+        if len(src_dict) == 11 - _missing:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        call.additional_properties = _extra
         return call
 
     @property

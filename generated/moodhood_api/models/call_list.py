@@ -6,11 +6,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models import call as _call
+
 if TYPE_CHECKING:
     from ..models.call import Call
 
 
 T = TypeVar("T", bound="CallList")
+_WIRE_NAMES = frozenset(("items",))
 
 
 @_attrs_define
@@ -22,41 +25,38 @@ class CallList:
     """
 
     items: list[Call]
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         items = []
         for items_item_data in self.items:
             items_item = items_item_data.to_dict()
             items.append(items_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "items": items,
-            }
-        )
+        field_dict["items"] = items
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.call import Call  # noqa: PLC0415
-
-        d = dict(src_dict)
-        items = []
-        _items = d.pop("items")
-        for items_item_data in _items:
-            items_item = Call.from_dict(items_item_data)
-
-            items.append(items_item)
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"CallList: expected a JSON object, got {type(src_dict).__name__}")
+        items = src_dict["items"]
+        if items.__class__ is not list:
+            raise TypeError(f"CallList.items: expected a JSON array, got {type(items).__name__}")
+        items = [_call.Call.from_dict(_item) for _item in items]
 
         call_list = cls(
-            items=items,
+            items,
         )
-
-        call_list.additional_properties = d
+        if len(src_dict) == 1:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        call_list.additional_properties = _extra
         return call_list
 
     @property

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,12 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Error")
+_WIRE_NAMES = frozenset(
+    (
+        "code",
+        "message",
+    )
+)
 
 
 @_attrs_define
@@ -22,27 +28,27 @@ class Error:
     """
 
     code: None | str | Unset = UNSET
+
     message: None | str | Unset = UNSET
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         code: None | str | Unset
         if isinstance(self.code, Unset):
             code = UNSET
         else:
             code = self.code
+        if code is not UNSET:
+            field_dict["code"] = code
 
         message: None | str | Unset
         if isinstance(self.message, Unset):
             message = UNSET
         else:
             message = self.message
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if code is not UNSET:
-            field_dict["code"] = code
         if message is not UNSET:
             field_dict["message"] = message
 
@@ -50,32 +56,33 @@ class Error:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"Error: expected a JSON object, got {type(src_dict).__name__}")
+        _get = src_dict.get
+        _missing = 0
+        code = _get("code", UNSET)
+        if code.__class__ is not str:
+            if code is UNSET:
+                _missing += 1
+            elif not isinstance(code, str) and code is not None:
+                raise TypeError(f"Error.code: expected a string or null, got {type(code).__name__}")
 
-        def _parse_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        code = _parse_code(d.pop("code", UNSET))
-
-        def _parse_message(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        message = _parse_message(d.pop("message", UNSET))
+        message = _get("message", UNSET)
+        if message.__class__ is not str:
+            if message is UNSET:
+                _missing += 1
+            elif not isinstance(message, str) and message is not None:
+                raise TypeError(f"Error.message: expected a string or null, got {type(message).__name__}")
 
         error = cls(
-            code=code,
-            message=message,
+            code,
+            message,
         )
-
-        error.additional_properties = d
+        if len(src_dict) == 2 - _missing:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        error.additional_properties = _extra
         return error
 
     @property

@@ -10,6 +10,18 @@ from ..models.generate_access_role import GenerateAccessRole
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="GenerateAccessRequest")
+_WIRE_NAMES = frozenset(
+    (
+        "role",
+        "username",
+        "email",
+        "externalMeetingId",
+        "externalUserId",
+        "isPermanent",
+        "phone",
+        "ttl",
+    )
+)
 
 
 @_attrs_define
@@ -28,50 +40,53 @@ class GenerateAccessRequest:
     """
 
     role: GenerateAccessRole
+
     username: str
+
     email: str | Unset = UNSET
+
     external_meeting_id: str | Unset = UNSET
+
     external_user_id: str | Unset = UNSET
+
     is_permanent: bool | Unset = UNSET
+
     phone: str | Unset = UNSET
+
     ttl: int | Unset = 86400
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        role = self.role.value
-
-        username = self.username
-
-        email = self.email
-
-        external_meeting_id = self.external_meeting_id
-
-        external_user_id = self.external_user_id
-
-        is_permanent = self.is_permanent
-
-        phone = self.phone
-
-        ttl = self.ttl
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "role": role,
-                "username": username,
-            }
-        )
+        role = self.role.value
+        field_dict["role"] = role
+
+        username = self.username
+        field_dict["username"] = username
+
+        email = self.email
         if email is not UNSET:
             field_dict["email"] = email
+
+        external_meeting_id = self.external_meeting_id
         if external_meeting_id is not UNSET:
             field_dict["externalMeetingId"] = external_meeting_id
+
+        external_user_id = self.external_user_id
         if external_user_id is not UNSET:
             field_dict["externalUserId"] = external_user_id
+
+        is_permanent = self.is_permanent
         if is_permanent is not UNSET:
             field_dict["isPermanent"] = is_permanent
+
+        phone = self.phone
         if phone is not UNSET:
             field_dict["phone"] = phone
+
+        ttl = self.ttl
         if ttl is not UNSET:
             field_dict["ttl"] = ttl
 
@@ -79,35 +94,82 @@ class GenerateAccessRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        role = GenerateAccessRole(d.pop("role"))
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"GenerateAccessRequest: expected a JSON object, got {type(src_dict).__name__}")
+        _get = src_dict.get
+        _missing = 0
+        role = src_dict["role"]
+        if role.__class__ is not str and not isinstance(role, str):
+            raise TypeError(f"GenerateAccessRequest.role: expected a string, got {type(role).__name__}")
+        role = GenerateAccessRole._from_wire(role)
 
-        username = d.pop("username")
+        username = src_dict["username"]
+        if username.__class__ is not str and not isinstance(username, str):
+            raise TypeError(f"GenerateAccessRequest.username: expected a string, got {type(username).__name__}")
 
-        email = d.pop("email", UNSET)
+        email = _get("email", UNSET)
+        if email.__class__ is not str:
+            if email is UNSET:
+                _missing += 1
+            elif not isinstance(email, str):
+                raise TypeError(f"GenerateAccessRequest.email: expected a string, got {type(email).__name__}")
 
-        external_meeting_id = d.pop("externalMeetingId", UNSET)
+        external_meeting_id = _get("externalMeetingId", UNSET)
+        if external_meeting_id.__class__ is not str:
+            if external_meeting_id is UNSET:
+                _missing += 1
+            elif not isinstance(external_meeting_id, str):
+                raise TypeError(
+                    f"GenerateAccessRequest.externalMeetingId: expected a string, got {type(external_meeting_id).__name__}"
+                )
 
-        external_user_id = d.pop("externalUserId", UNSET)
+        external_user_id = _get("externalUserId", UNSET)
+        if external_user_id.__class__ is not str:
+            if external_user_id is UNSET:
+                _missing += 1
+            elif not isinstance(external_user_id, str):
+                raise TypeError(
+                    f"GenerateAccessRequest.externalUserId: expected a string, got {type(external_user_id).__name__}"
+                )
 
-        is_permanent = d.pop("isPermanent", UNSET)
+        is_permanent = _get("isPermanent", UNSET)
+        if is_permanent.__class__ is not bool:
+            if is_permanent is UNSET:
+                _missing += 1
+            else:
+                raise TypeError(
+                    f"GenerateAccessRequest.isPermanent: expected a boolean, got {type(is_permanent).__name__}"
+                )
 
-        phone = d.pop("phone", UNSET)
+        phone = _get("phone", UNSET)
+        if phone.__class__ is not str:
+            if phone is UNSET:
+                _missing += 1
+            elif not isinstance(phone, str):
+                raise TypeError(f"GenerateAccessRequest.phone: expected a string, got {type(phone).__name__}")
 
-        ttl = d.pop("ttl", UNSET)
+        ttl = _get("ttl", UNSET)
+        if ttl.__class__ is not int:
+            if ttl is UNSET:
+                _missing += 1
+            elif not isinstance(ttl, int) or isinstance(ttl, bool):
+                raise TypeError(f"GenerateAccessRequest.ttl: expected an integer, got {type(ttl).__name__}")
 
         generate_access_request = cls(
-            role=role,
-            username=username,
-            email=email,
-            external_meeting_id=external_meeting_id,
-            external_user_id=external_user_id,
-            is_permanent=is_permanent,
-            phone=phone,
-            ttl=ttl,
+            role,
+            username,
+            email,
+            external_meeting_id,
+            external_user_id,
+            is_permanent,
+            phone,
+            ttl,
         )
-
-        generate_access_request.additional_properties = d
+        if len(src_dict) == 8 - _missing:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        generate_access_request.additional_properties = _extra
         return generate_access_request
 
     @property

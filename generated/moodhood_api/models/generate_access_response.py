@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="GenerateAccessResponse")
+_WIRE_NAMES = frozenset(("url",))
 
 
 @_attrs_define
@@ -22,31 +23,33 @@ class GenerateAccessResponse:
     """
 
     url: str
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        url = self.url
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "url": url,
-            }
-        )
+        url = self.url
+        field_dict["url"] = url
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        url = d.pop("url")
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"GenerateAccessResponse: expected a JSON object, got {type(src_dict).__name__}")
+        url = src_dict["url"]
+        if url.__class__ is not str and not isinstance(url, str):
+            raise TypeError(f"GenerateAccessResponse.url: expected a string, got {type(url).__name__}")
 
         generate_access_response = cls(
-            url=url,
+            url,
         )
-
-        generate_access_response.additional_properties = d
+        if len(src_dict) == 1:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        generate_access_response.additional_properties = _extra
         return generate_access_response
 
     @property

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="GuestUrlResponse")
+_WIRE_NAMES = frozenset(("roomUrl",))
 
 
 @_attrs_define
@@ -22,31 +23,33 @@ class GuestUrlResponse:
     """
 
     room_url: str
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        room_url = self.room_url
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "roomUrl": room_url,
-            }
-        )
+        room_url = self.room_url
+        field_dict["roomUrl"] = room_url
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        room_url = d.pop("roomUrl")
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"GuestUrlResponse: expected a JSON object, got {type(src_dict).__name__}")
+        room_url = src_dict["roomUrl"]
+        if room_url.__class__ is not str and not isinstance(room_url, str):
+            raise TypeError(f"GuestUrlResponse.roomUrl: expected a string, got {type(room_url).__name__}")
 
         guest_url_response = cls(
-            room_url=room_url,
+            room_url,
         )
-
-        guest_url_response.additional_properties = d
+        if len(src_dict) == 1:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        guest_url_response.additional_properties = _extra
         return guest_url_response
 
     @property

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="IdResponse")
+_WIRE_NAMES = frozenset(("id",))
 
 
 @_attrs_define
@@ -18,31 +19,33 @@ class IdResponse:
     """
 
     id: str
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
+        id = self.id
+        field_dict["id"] = id
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"IdResponse: expected a JSON object, got {type(src_dict).__name__}")
+        id = src_dict["id"]
+        if id.__class__ is not str and not isinstance(id, str):
+            raise TypeError(f"IdResponse.id: expected a string, got {type(id).__name__}")
 
         id_response = cls(
-            id=id,
+            id,
         )
-
-        id_response.additional_properties = d
+        if len(src_dict) == 1:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        id_response.additional_properties = _extra
         return id_response
 
     @property

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="JoinRoomRequest")
+_WIRE_NAMES = frozenset(("participantId",))
 
 
 @_attrs_define
@@ -18,31 +19,33 @@ class JoinRoomRequest:
     """
 
     participant_id: str
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        participant_id = self.participant_id
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "participantId": participant_id,
-            }
-        )
+        participant_id = self.participant_id
+        field_dict["participantId"] = participant_id
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        participant_id = d.pop("participantId")
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"JoinRoomRequest: expected a JSON object, got {type(src_dict).__name__}")
+        participant_id = src_dict["participantId"]
+        if participant_id.__class__ is not str and not isinstance(participant_id, str):
+            raise TypeError(f"JoinRoomRequest.participantId: expected a string, got {type(participant_id).__name__}")
 
         join_room_request = cls(
-            participant_id=participant_id,
+            participant_id,
         )
-
-        join_room_request.additional_properties = d
+        if len(src_dict) == 1:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        join_room_request.additional_properties = _extra
         return join_room_request
 
     @property

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,12 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MeetingSettings")
+_WIRE_NAMES = frozenset(
+    (
+        "roomId",
+        "spaceId",
+    )
+)
 
 
 @_attrs_define
@@ -25,27 +31,27 @@ class MeetingSettings:
     """
 
     room_id: None | str | Unset = UNSET
+
     space_id: None | str | Unset = UNSET
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         room_id: None | str | Unset
         if isinstance(self.room_id, Unset):
             room_id = UNSET
         else:
             room_id = self.room_id
+        if room_id is not UNSET:
+            field_dict["roomId"] = room_id
 
         space_id: None | str | Unset
         if isinstance(self.space_id, Unset):
             space_id = UNSET
         else:
             space_id = self.space_id
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if room_id is not UNSET:
-            field_dict["roomId"] = room_id
         if space_id is not UNSET:
             field_dict["spaceId"] = space_id
 
@@ -53,32 +59,33 @@ class MeetingSettings:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"MeetingSettings: expected a JSON object, got {type(src_dict).__name__}")
+        _get = src_dict.get
+        _missing = 0
+        room_id = _get("roomId", UNSET)
+        if room_id.__class__ is not str:
+            if room_id is UNSET:
+                _missing += 1
+            elif not isinstance(room_id, str) and room_id is not None:
+                raise TypeError(f"MeetingSettings.roomId: expected a string or null, got {type(room_id).__name__}")
 
-        def _parse_room_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        room_id = _parse_room_id(d.pop("roomId", UNSET))
-
-        def _parse_space_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        space_id = _parse_space_id(d.pop("spaceId", UNSET))
+        space_id = _get("spaceId", UNSET)
+        if space_id.__class__ is not str:
+            if space_id is UNSET:
+                _missing += 1
+            elif not isinstance(space_id, str) and space_id is not None:
+                raise TypeError(f"MeetingSettings.spaceId: expected a string or null, got {type(space_id).__name__}")
 
         meeting_settings = cls(
-            room_id=room_id,
-            space_id=space_id,
+            room_id,
+            space_id,
         )
-
-        meeting_settings.additional_properties = d
+        if len(src_dict) == 2 - _missing:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        meeting_settings.additional_properties = _extra
         return meeting_settings
 
     @property

@@ -7,6 +7,12 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="MeetingSettingsUpdate")
+_WIRE_NAMES = frozenset(
+    (
+        "roomId",
+        "spaceId",
+    )
+)
 
 
 @_attrs_define
@@ -20,38 +26,43 @@ class MeetingSettingsUpdate:
     """
 
     room_id: str
+
     space_id: str
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        room_id = self.room_id
-
-        space_id = self.space_id
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "roomId": room_id,
-                "spaceId": space_id,
-            }
-        )
+        room_id = self.room_id
+        field_dict["roomId"] = room_id
+
+        space_id = self.space_id
+        field_dict["spaceId"] = space_id
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        room_id = d.pop("roomId")
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"MeetingSettingsUpdate: expected a JSON object, got {type(src_dict).__name__}")
+        room_id = src_dict["roomId"]
+        if room_id.__class__ is not str and not isinstance(room_id, str):
+            raise TypeError(f"MeetingSettingsUpdate.roomId: expected a string, got {type(room_id).__name__}")
 
-        space_id = d.pop("spaceId")
+        space_id = src_dict["spaceId"]
+        if space_id.__class__ is not str and not isinstance(space_id, str):
+            raise TypeError(f"MeetingSettingsUpdate.spaceId: expected a string, got {type(space_id).__name__}")
 
         meeting_settings_update = cls(
-            room_id=room_id,
-            space_id=space_id,
+            room_id,
+            space_id,
         )
-
-        meeting_settings_update.additional_properties = d
+        if len(src_dict) == 2:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        meeting_settings_update.additional_properties = _extra
         return meeting_settings_update
 
     @property

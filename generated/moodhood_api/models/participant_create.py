@@ -7,6 +7,14 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="ParticipantCreate")
+_WIRE_NAMES = frozenset(
+    (
+        "clientUniqueId",
+        "name",
+        "role",
+        "roomId",
+    )
+)
 
 
 @_attrs_define
@@ -23,52 +31,65 @@ class ParticipantCreate:
     """
 
     client_unique_id: str
+
     name: str
+
     role: str
+
     room_id: str
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        client_unique_id = self.client_unique_id
-
-        name = self.name
-
-        role = self.role
-
-        room_id = self.room_id
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "clientUniqueId": client_unique_id,
-                "name": name,
-                "role": role,
-                "roomId": room_id,
-            }
-        )
+        client_unique_id = self.client_unique_id
+        field_dict["clientUniqueId"] = client_unique_id
+
+        name = self.name
+        field_dict["name"] = name
+
+        role = self.role
+        field_dict["role"] = role
+
+        room_id = self.room_id
+        field_dict["roomId"] = room_id
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        client_unique_id = d.pop("clientUniqueId")
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"ParticipantCreate: expected a JSON object, got {type(src_dict).__name__}")
+        client_unique_id = src_dict["clientUniqueId"]
+        if client_unique_id.__class__ is not str and not isinstance(client_unique_id, str):
+            raise TypeError(
+                f"ParticipantCreate.clientUniqueId: expected a string, got {type(client_unique_id).__name__}"
+            )
 
-        name = d.pop("name")
+        name = src_dict["name"]
+        if name.__class__ is not str and not isinstance(name, str):
+            raise TypeError(f"ParticipantCreate.name: expected a string, got {type(name).__name__}")
 
-        role = d.pop("role")
+        role = src_dict["role"]
+        if role.__class__ is not str and not isinstance(role, str):
+            raise TypeError(f"ParticipantCreate.role: expected a string, got {type(role).__name__}")
 
-        room_id = d.pop("roomId")
+        room_id = src_dict["roomId"]
+        if room_id.__class__ is not str and not isinstance(room_id, str):
+            raise TypeError(f"ParticipantCreate.roomId: expected a string, got {type(room_id).__name__}")
 
         participant_create = cls(
-            client_unique_id=client_unique_id,
-            name=name,
-            role=role,
-            room_id=room_id,
+            client_unique_id,
+            name,
+            role,
+            room_id,
         )
-
-        participant_create.additional_properties = d
+        if len(src_dict) == 4:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        participant_create.additional_properties = _extra
         return participant_create
 
     @property

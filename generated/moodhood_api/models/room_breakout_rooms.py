@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models import room_breakout_rooms_session as _room_breakout_rooms_session
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -13,6 +14,12 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="RoomBreakoutRooms")
+_WIRE_NAMES = frozenset(
+    (
+        "session",
+        "status",
+    )
+)
 
 
 @_attrs_define
@@ -25,21 +32,21 @@ class RoomBreakoutRooms:
     """
 
     session: RoomBreakoutRoomsSession | Unset = UNSET
+
     status: str | Unset = UNSET
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         session: dict[str, Any] | Unset = UNSET
         if not isinstance(self.session, Unset):
             session = self.session.to_dict()
-
-        status = self.status
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
         if session is not UNSET:
             field_dict["session"] = session
+
+        status = self.status
         if status is not UNSET:
             field_dict["status"] = status
 
@@ -47,24 +54,34 @@ class RoomBreakoutRooms:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.room_breakout_rooms_session import RoomBreakoutRoomsSession  # noqa: PLC0415
-
-        d = dict(src_dict)
-        _session = d.pop("session", UNSET)
-        session: RoomBreakoutRoomsSession | Unset
-        if isinstance(_session, Unset):
-            session = UNSET
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"RoomBreakoutRooms: expected a JSON object, got {type(src_dict).__name__}")
+        _get = src_dict.get
+        _missing = 0
+        session = _get("session", UNSET)
+        if session is UNSET:
+            _missing += 1
         else:
-            session = RoomBreakoutRoomsSession.from_dict(_session)
+            if session.__class__ is not dict and not isinstance(session, Mapping):
+                raise TypeError(f"RoomBreakoutRooms.session: expected a JSON object, got {type(session).__name__}")
+            session = _room_breakout_rooms_session.RoomBreakoutRoomsSession.from_dict(session)
 
-        status = d.pop("status", UNSET)
+        status = _get("status", UNSET)
+        if status.__class__ is not str:
+            if status is UNSET:
+                _missing += 1
+            elif not isinstance(status, str):
+                raise TypeError(f"RoomBreakoutRooms.status: expected a string, got {type(status).__name__}")
 
         room_breakout_rooms = cls(
-            session=session,
-            status=status,
+            session,
+            status,
         )
-
-        room_breakout_rooms.additional_properties = d
+        if len(src_dict) == 2 - _missing:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        room_breakout_rooms.additional_properties = _extra
         return room_breakout_rooms
 
     @property

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models import room_join_settings_custom_field as _room_join_settings_custom_field
+from ..models import room_join_settings_field as _room_join_settings_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -14,6 +16,12 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="RoomJoinSettings")
+_WIRE_NAMES = frozenset(
+    (
+        "customFields",
+        "fields",
+    )
+)
 
 
 @_attrs_define
@@ -26,16 +34,23 @@ class RoomJoinSettings:
     """
 
     custom_fields: list[RoomJoinSettingsCustomField] | Unset = UNSET
+
     fields: list[RoomJoinSettingsField] | Unset = UNSET
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         custom_fields: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.custom_fields, Unset):
             custom_fields = []
             for custom_fields_item_data in self.custom_fields:
                 custom_fields_item = custom_fields_item_data.to_dict()
                 custom_fields.append(custom_fields_item)
+
+        if custom_fields is not UNSET:
+            field_dict["customFields"] = custom_fields
 
         fields: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.fields, Unset):
@@ -44,11 +59,6 @@ class RoomJoinSettings:
                 fields_item = fields_item_data.to_dict()
                 fields.append(fields_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if custom_fields is not UNSET:
-            field_dict["customFields"] = custom_fields
         if fields is not UNSET:
             field_dict["fields"] = fields
 
@@ -56,34 +66,39 @@ class RoomJoinSettings:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.room_join_settings_custom_field import RoomJoinSettingsCustomField  # noqa: PLC0415
-        from ..models.room_join_settings_field import RoomJoinSettingsField  # noqa: PLC0415
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"RoomJoinSettings: expected a JSON object, got {type(src_dict).__name__}")
+        _get = src_dict.get
+        _missing = 0
+        custom_fields = _get("customFields", UNSET)
+        if custom_fields is UNSET:
+            _missing += 1
+        else:
+            if custom_fields.__class__ is not list:
+                raise TypeError(
+                    f"RoomJoinSettings.customFields: expected a JSON array, got {type(custom_fields).__name__}"
+                )
+            custom_fields = [
+                _room_join_settings_custom_field.RoomJoinSettingsCustomField.from_dict(_item) for _item in custom_fields
+            ]
 
-        d = dict(src_dict)
-        _custom_fields = d.pop("customFields", UNSET)
-        custom_fields: list[RoomJoinSettingsCustomField] | Unset = UNSET
-        if _custom_fields is not UNSET:
-            custom_fields = []
-            for custom_fields_item_data in _custom_fields:
-                custom_fields_item = RoomJoinSettingsCustomField.from_dict(custom_fields_item_data)
-
-                custom_fields.append(custom_fields_item)
-
-        _fields = d.pop("fields", UNSET)
-        fields: list[RoomJoinSettingsField] | Unset = UNSET
-        if _fields is not UNSET:
-            fields = []
-            for fields_item_data in _fields:
-                fields_item = RoomJoinSettingsField.from_dict(fields_item_data)
-
-                fields.append(fields_item)
+        fields = _get("fields", UNSET)
+        if fields is UNSET:
+            _missing += 1
+        else:
+            if fields.__class__ is not list:
+                raise TypeError(f"RoomJoinSettings.fields: expected a JSON array, got {type(fields).__name__}")
+            fields = [_room_join_settings_field.RoomJoinSettingsField.from_dict(_item) for _item in fields]
 
         room_join_settings = cls(
-            custom_fields=custom_fields,
-            fields=fields,
+            custom_fields,
+            fields,
         )
-
-        room_join_settings.additional_properties = d
+        if len(src_dict) == 2 - _missing:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        room_join_settings.additional_properties = _extra
         return room_join_settings
 
     @property

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,17 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RoomJoinSettingsCustomField")
+_WIRE_NAMES = frozenset(
+    (
+        "description",
+        "enabled",
+        "id",
+        "order",
+        "required",
+        "title",
+        "type",
+    )
+)
 
 
 @_attrs_define
@@ -26,48 +37,53 @@ class RoomJoinSettingsCustomField:
     """
 
     description: None | str | Unset = UNSET
+
     enabled: bool | Unset = UNSET
+
     id: str | Unset = UNSET
+
     order: int | Unset = UNSET
+
     required: bool | Unset = UNSET
+
     title: str | Unset = UNSET
+
     type_: str | Unset = UNSET
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
-
-        enabled = self.enabled
-
-        id = self.id
-
-        order = self.order
-
-        required = self.required
-
-        title = self.title
-
-        type_ = self.type_
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
         if description is not UNSET:
             field_dict["description"] = description
+
+        enabled = self.enabled
         if enabled is not UNSET:
             field_dict["enabled"] = enabled
+
+        id = self.id
         if id is not UNSET:
             field_dict["id"] = id
+
+        order = self.order
         if order is not UNSET:
             field_dict["order"] = order
+
+        required = self.required
         if required is not UNSET:
             field_dict["required"] = required
+
+        title = self.title
         if title is not UNSET:
             field_dict["title"] = title
+
+        type_ = self.type_
         if type_ is not UNSET:
             field_dict["type"] = type_
 
@@ -75,40 +91,79 @@ class RoomJoinSettingsCustomField:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"RoomJoinSettingsCustomField: expected a JSON object, got {type(src_dict).__name__}")
+        _get = src_dict.get
+        _missing = 0
+        description = _get("description", UNSET)
+        if description.__class__ is not str:
+            if description is UNSET:
+                _missing += 1
+            elif not isinstance(description, str) and description is not None:
+                raise TypeError(
+                    f"RoomJoinSettingsCustomField.description: expected a string or null, got {type(description).__name__}"
+                )
 
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        enabled = _get("enabled", UNSET)
+        if enabled.__class__ is not bool:
+            if enabled is UNSET:
+                _missing += 1
+            else:
+                raise TypeError(
+                    f"RoomJoinSettingsCustomField.enabled: expected a boolean, got {type(enabled).__name__}"
+                )
 
-        description = _parse_description(d.pop("description", UNSET))
+        id = _get("id", UNSET)
+        if id.__class__ is not str:
+            if id is UNSET:
+                _missing += 1
+            elif not isinstance(id, str):
+                raise TypeError(f"RoomJoinSettingsCustomField.id: expected a string, got {type(id).__name__}")
 
-        enabled = d.pop("enabled", UNSET)
+        order = _get("order", UNSET)
+        if order.__class__ is not int:
+            if order is UNSET:
+                _missing += 1
+            elif not isinstance(order, int) or isinstance(order, bool):
+                raise TypeError(f"RoomJoinSettingsCustomField.order: expected an integer, got {type(order).__name__}")
 
-        id = d.pop("id", UNSET)
+        required = _get("required", UNSET)
+        if required.__class__ is not bool:
+            if required is UNSET:
+                _missing += 1
+            else:
+                raise TypeError(
+                    f"RoomJoinSettingsCustomField.required: expected a boolean, got {type(required).__name__}"
+                )
 
-        order = d.pop("order", UNSET)
+        title = _get("title", UNSET)
+        if title.__class__ is not str:
+            if title is UNSET:
+                _missing += 1
+            elif not isinstance(title, str):
+                raise TypeError(f"RoomJoinSettingsCustomField.title: expected a string, got {type(title).__name__}")
 
-        required = d.pop("required", UNSET)
-
-        title = d.pop("title", UNSET)
-
-        type_ = d.pop("type", UNSET)
+        type_ = _get("type", UNSET)
+        if type_.__class__ is not str:
+            if type_ is UNSET:
+                _missing += 1
+            elif not isinstance(type_, str):
+                raise TypeError(f"RoomJoinSettingsCustomField.type: expected a string, got {type(type_).__name__}")
 
         room_join_settings_custom_field = cls(
-            description=description,
-            enabled=enabled,
-            id=id,
-            order=order,
-            required=required,
-            title=title,
-            type_=type_,
+            description,
+            enabled,
+            id,
+            order,
+            required,
+            title,
+            type_,
         )
-
-        room_join_settings_custom_field.additional_properties = d
+        if len(src_dict) == 7 - _missing:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        room_join_settings_custom_field.additional_properties = _extra
         return room_join_settings_custom_field
 
     @property

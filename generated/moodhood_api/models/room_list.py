@@ -6,11 +6,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models import room as _room
+
 if TYPE_CHECKING:
     from ..models.room import Room
 
 
 T = TypeVar("T", bound="RoomList")
+_WIRE_NAMES = frozenset(("items",))
 
 
 @_attrs_define
@@ -22,41 +25,38 @@ class RoomList:
     """
 
     items: list[Room]
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         items = []
         for items_item_data in self.items:
             items_item = items_item_data.to_dict()
             items.append(items_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "items": items,
-            }
-        )
+        field_dict["items"] = items
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.room import Room  # noqa: PLC0415
-
-        d = dict(src_dict)
-        items = []
-        _items = d.pop("items")
-        for items_item_data in _items:
-            items_item = Room.from_dict(items_item_data)
-
-            items.append(items_item)
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"RoomList: expected a JSON object, got {type(src_dict).__name__}")
+        items = src_dict["items"]
+        if items.__class__ is not list:
+            raise TypeError(f"RoomList.items: expected a JSON array, got {type(items).__name__}")
+        items = [_room.Room.from_dict(_item) for _item in items]
 
         room_list = cls(
-            items=items,
+            items,
         )
-
-        room_list.additional_properties = d
+        if len(src_dict) == 1:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        room_list.additional_properties = _extra
         return room_list
 
     @property

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models import room_record as _room_record
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -13,6 +14,12 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="RoomRecordList")
+_WIRE_NAMES = frozenset(
+    (
+        "items",
+        "total",
+    )
+)
 
 
 @_attrs_define
@@ -25,24 +32,22 @@ class RoomRecordList:
     """
 
     items: list[RoomRecord]
+
     total: int | Unset = UNSET
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         items = []
         for items_item_data in self.items:
             items_item = items_item_data.to_dict()
             items.append(items_item)
 
-        total = self.total
+        field_dict["items"] = items
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "items": items,
-            }
-        )
+        total = self.total
         if total is not UNSET:
             field_dict["total"] = total
 
@@ -50,24 +55,31 @@ class RoomRecordList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.room_record import RoomRecord  # noqa: PLC0415
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"RoomRecordList: expected a JSON object, got {type(src_dict).__name__}")
+        _get = src_dict.get
+        _missing = 0
+        items = src_dict["items"]
+        if items.__class__ is not list:
+            raise TypeError(f"RoomRecordList.items: expected a JSON array, got {type(items).__name__}")
+        items = [_room_record.RoomRecord.from_dict(_item) for _item in items]
 
-        d = dict(src_dict)
-        items = []
-        _items = d.pop("items")
-        for items_item_data in _items:
-            items_item = RoomRecord.from_dict(items_item_data)
-
-            items.append(items_item)
-
-        total = d.pop("total", UNSET)
+        total = _get("total", UNSET)
+        if total.__class__ is not int:
+            if total is UNSET:
+                _missing += 1
+            elif not isinstance(total, int) or isinstance(total, bool):
+                raise TypeError(f"RoomRecordList.total: expected an integer, got {type(total).__name__}")
 
         room_record_list = cls(
-            items=items,
-            total=total,
+            items,
+            total,
         )
-
-        room_record_list.additional_properties = d
+        if len(src_dict) == 2 - _missing:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        room_record_list.additional_properties = _extra
         return room_record_list
 
     @property

@@ -9,6 +9,12 @@ from attrs import field as _attrs_field
 from ..models.room_role import RoomRole
 
 T = TypeVar("T", bound="RoomRoleGrant")
+_WIRE_NAMES = frozenset(
+    (
+        "role",
+        "targetUserId",
+    )
+)
 
 
 @_attrs_define
@@ -21,38 +27,44 @@ class RoomRoleGrant:
     """
 
     role: RoomRole
+
     target_user_id: str
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        role = self.role.value
-
-        target_user_id = self.target_user_id
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "role": role,
-                "targetUserId": target_user_id,
-            }
-        )
+        role = self.role.value
+        field_dict["role"] = role
+
+        target_user_id = self.target_user_id
+        field_dict["targetUserId"] = target_user_id
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        role = RoomRole(d.pop("role"))
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"RoomRoleGrant: expected a JSON object, got {type(src_dict).__name__}")
+        role = src_dict["role"]
+        if role.__class__ is not str and not isinstance(role, str):
+            raise TypeError(f"RoomRoleGrant.role: expected a string, got {type(role).__name__}")
+        role = RoomRole._from_wire(role)
 
-        target_user_id = d.pop("targetUserId")
+        target_user_id = src_dict["targetUserId"]
+        if target_user_id.__class__ is not str and not isinstance(target_user_id, str):
+            raise TypeError(f"RoomRoleGrant.targetUserId: expected a string, got {type(target_user_id).__name__}")
 
         room_role_grant = cls(
-            role=role,
-            target_user_id=target_user_id,
+            role,
+            target_user_id,
         )
-
-        room_role_grant.additional_properties = d
+        if len(src_dict) == 2:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        room_role_grant.additional_properties = _extra
         return room_role_grant
 
     @property

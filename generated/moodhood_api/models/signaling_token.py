@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="SignalingToken")
+_WIRE_NAMES = frozenset(("signalingToken",))
 
 
 @_attrs_define
@@ -18,31 +19,33 @@ class SignalingToken:
     """
 
     signaling_token: str
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        signaling_token = self.signaling_token
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "signalingToken": signaling_token,
-            }
-        )
+        signaling_token = self.signaling_token
+        field_dict["signalingToken"] = signaling_token
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        signaling_token = d.pop("signalingToken")
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"SignalingToken: expected a JSON object, got {type(src_dict).__name__}")
+        signaling_token = src_dict["signalingToken"]
+        if signaling_token.__class__ is not str and not isinstance(signaling_token, str):
+            raise TypeError(f"SignalingToken.signalingToken: expected a string, got {type(signaling_token).__name__}")
 
         signaling_token = cls(
-            signaling_token=signaling_token,
+            signaling_token,
         )
-
-        signaling_token.additional_properties = d
+        if len(src_dict) == 1:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        signaling_token.additional_properties = _extra
         return signaling_token
 
     @property

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,15 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Space")
+_WIRE_NAMES = frozenset(
+    (
+        "id",
+        "description",
+        "isPublic",
+        "logo",
+        "name",
+    )
+)
 
 
 @_attrs_define
@@ -24,44 +33,44 @@ class Space:
     """
 
     id: str
+
     description: None | str | Unset = UNSET
+
     is_public: bool | Unset = UNSET
+
     logo: None | str | Unset = UNSET
+
     name: str | Unset = UNSET
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         id = self.id
+        field_dict["id"] = id
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
+        if description is not UNSET:
+            field_dict["description"] = description
 
         is_public = self.is_public
+        if is_public is not UNSET:
+            field_dict["isPublic"] = is_public
 
         logo: None | str | Unset
         if isinstance(self.logo, Unset):
             logo = UNSET
         else:
             logo = self.logo
-
-        name = self.name
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if description is not UNSET:
-            field_dict["description"] = description
-        if is_public is not UNSET:
-            field_dict["isPublic"] = is_public
         if logo is not UNSET:
             field_dict["logo"] = logo
+
+        name = self.name
         if name is not UNSET:
             field_dict["name"] = name
 
@@ -69,40 +78,54 @@ class Space:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"Space: expected a JSON object, got {type(src_dict).__name__}")
+        _get = src_dict.get
+        _missing = 0
+        id = src_dict["id"]
+        if id.__class__ is not str and not isinstance(id, str):
+            raise TypeError(f"Space.id: expected a string, got {type(id).__name__}")
 
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        description = _get("description", UNSET)
+        if description.__class__ is not str:
+            if description is UNSET:
+                _missing += 1
+            elif not isinstance(description, str) and description is not None:
+                raise TypeError(f"Space.description: expected a string or null, got {type(description).__name__}")
 
-        description = _parse_description(d.pop("description", UNSET))
+        is_public = _get("isPublic", UNSET)
+        if is_public.__class__ is not bool:
+            if is_public is UNSET:
+                _missing += 1
+            else:
+                raise TypeError(f"Space.isPublic: expected a boolean, got {type(is_public).__name__}")
 
-        is_public = d.pop("isPublic", UNSET)
+        logo = _get("logo", UNSET)
+        if logo.__class__ is not str:
+            if logo is UNSET:
+                _missing += 1
+            elif not isinstance(logo, str) and logo is not None:
+                raise TypeError(f"Space.logo: expected a string or null, got {type(logo).__name__}")
 
-        def _parse_logo(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        logo = _parse_logo(d.pop("logo", UNSET))
-
-        name = d.pop("name", UNSET)
+        name = _get("name", UNSET)
+        if name.__class__ is not str:
+            if name is UNSET:
+                _missing += 1
+            elif not isinstance(name, str):
+                raise TypeError(f"Space.name: expected a string, got {type(name).__name__}")
 
         space = cls(
-            id=id,
-            description=description,
-            is_public=is_public,
-            logo=logo,
-            name=name,
+            id,
+            description,
+            is_public,
+            logo,
+            name,
         )
-
-        space.additional_properties = d
+        if len(src_dict) == 5 - _missing:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        space.additional_properties = _extra
         return space
 
     @property

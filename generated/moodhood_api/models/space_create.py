@@ -9,6 +9,14 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SpaceCreate")
+_WIRE_NAMES = frozenset(
+    (
+        "name",
+        "description",
+        "isPublic",
+        "logo",
+    )
+)
 
 
 @_attrs_define
@@ -23,31 +31,30 @@ class SpaceCreate:
     """
 
     name: str
+
     description: str | Unset = UNSET
+
     is_public: bool | Unset = UNSET
+
     logo: str | Unset = UNSET
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        description = self.description
-
-        is_public = self.is_public
-
-        logo = self.logo
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "name": name,
-            }
-        )
+        name = self.name
+        field_dict["name"] = name
+
+        description = self.description
         if description is not UNSET:
             field_dict["description"] = description
+
+        is_public = self.is_public
         if is_public is not UNSET:
             field_dict["isPublic"] = is_public
+
+        logo = self.logo
         if logo is not UNSET:
             field_dict["logo"] = logo
 
@@ -55,23 +62,46 @@ class SpaceCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        name = d.pop("name")
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"SpaceCreate: expected a JSON object, got {type(src_dict).__name__}")
+        _get = src_dict.get
+        _missing = 0
+        name = src_dict["name"]
+        if name.__class__ is not str and not isinstance(name, str):
+            raise TypeError(f"SpaceCreate.name: expected a string, got {type(name).__name__}")
 
-        description = d.pop("description", UNSET)
+        description = _get("description", UNSET)
+        if description.__class__ is not str:
+            if description is UNSET:
+                _missing += 1
+            elif not isinstance(description, str):
+                raise TypeError(f"SpaceCreate.description: expected a string, got {type(description).__name__}")
 
-        is_public = d.pop("isPublic", UNSET)
+        is_public = _get("isPublic", UNSET)
+        if is_public.__class__ is not bool:
+            if is_public is UNSET:
+                _missing += 1
+            else:
+                raise TypeError(f"SpaceCreate.isPublic: expected a boolean, got {type(is_public).__name__}")
 
-        logo = d.pop("logo", UNSET)
+        logo = _get("logo", UNSET)
+        if logo.__class__ is not str:
+            if logo is UNSET:
+                _missing += 1
+            elif not isinstance(logo, str):
+                raise TypeError(f"SpaceCreate.logo: expected a string, got {type(logo).__name__}")
 
         space_create = cls(
-            name=name,
-            description=description,
-            is_public=is_public,
-            logo=logo,
+            name,
+            description,
+            is_public,
+            logo,
         )
-
-        space_create.additional_properties = d
+        if len(src_dict) == 4 - _missing:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        space_create.additional_properties = _extra
         return space_create
 
     @property

@@ -9,6 +9,14 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SpaceUpdate")
+_WIRE_NAMES = frozenset(
+    (
+        "isPublic",
+        "name",
+        "description",
+        "logo",
+    )
+)
 
 
 @_attrs_define
@@ -23,30 +31,29 @@ class SpaceUpdate:
     """
 
     is_public: bool
+
     name: str
+
     description: str | Unset = UNSET
+
     logo: str | Unset = UNSET
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        is_public = self.is_public
-
-        name = self.name
-
-        description = self.description
-
-        logo = self.logo
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "isPublic": is_public,
-                "name": name,
-            }
-        )
+        is_public = self.is_public
+        field_dict["isPublic"] = is_public
+
+        name = self.name
+        field_dict["name"] = name
+
+        description = self.description
         if description is not UNSET:
             field_dict["description"] = description
+
+        logo = self.logo
         if logo is not UNSET:
             field_dict["logo"] = logo
 
@@ -54,23 +61,43 @@ class SpaceUpdate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        is_public = d.pop("isPublic")
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"SpaceUpdate: expected a JSON object, got {type(src_dict).__name__}")
+        _get = src_dict.get
+        _missing = 0
+        is_public = src_dict["isPublic"]
+        if is_public.__class__ is not bool:
+            raise TypeError(f"SpaceUpdate.isPublic: expected a boolean, got {type(is_public).__name__}")
 
-        name = d.pop("name")
+        name = src_dict["name"]
+        if name.__class__ is not str and not isinstance(name, str):
+            raise TypeError(f"SpaceUpdate.name: expected a string, got {type(name).__name__}")
 
-        description = d.pop("description", UNSET)
+        description = _get("description", UNSET)
+        if description.__class__ is not str:
+            if description is UNSET:
+                _missing += 1
+            elif not isinstance(description, str):
+                raise TypeError(f"SpaceUpdate.description: expected a string, got {type(description).__name__}")
 
-        logo = d.pop("logo", UNSET)
+        logo = _get("logo", UNSET)
+        if logo.__class__ is not str:
+            if logo is UNSET:
+                _missing += 1
+            elif not isinstance(logo, str):
+                raise TypeError(f"SpaceUpdate.logo: expected a string, got {type(logo).__name__}")
 
         space_update = cls(
-            is_public=is_public,
-            name=name,
-            description=description,
-            logo=logo,
+            is_public,
+            name,
+            description,
+            logo,
         )
-
-        space_update.additional_properties = d
+        if len(src_dict) == 4 - _missing:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        space_update.additional_properties = _extra
         return space_update
 
     @property

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,13 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TokenResponse")
+_WIRE_NAMES = frozenset(
+    (
+        "access_token",
+        "token_type",
+        "refresh_token",
+    )
+)
 
 
 @_attrs_define
@@ -25,29 +32,27 @@ class TokenResponse:
     """
 
     access_token: str
+
     token_type: str
+
     refresh_token: None | str | Unset = UNSET
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         access_token = self.access_token
+        field_dict["access_token"] = access_token
 
         token_type = self.token_type
+        field_dict["token_type"] = token_type
 
         refresh_token: None | str | Unset
         if isinstance(self.refresh_token, Unset):
             refresh_token = UNSET
         else:
             refresh_token = self.refresh_token
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "access_token": access_token,
-                "token_type": token_type,
-            }
-        )
         if refresh_token is not UNSET:
             field_dict["refresh_token"] = refresh_token
 
@@ -55,27 +60,37 @@ class TokenResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        access_token = d.pop("access_token")
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"TokenResponse: expected a JSON object, got {type(src_dict).__name__}")
+        _get = src_dict.get
+        _missing = 0
+        access_token = src_dict["access_token"]
+        if access_token.__class__ is not str and not isinstance(access_token, str):
+            raise TypeError(f"TokenResponse.access_token: expected a string, got {type(access_token).__name__}")
 
-        token_type = d.pop("token_type")
+        token_type = src_dict["token_type"]
+        if token_type.__class__ is not str and not isinstance(token_type, str):
+            raise TypeError(f"TokenResponse.token_type: expected a string, got {type(token_type).__name__}")
 
-        def _parse_refresh_token(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        refresh_token = _parse_refresh_token(d.pop("refresh_token", UNSET))
+        refresh_token = _get("refresh_token", UNSET)
+        if refresh_token.__class__ is not str:
+            if refresh_token is UNSET:
+                _missing += 1
+            elif not isinstance(refresh_token, str) and refresh_token is not None:
+                raise TypeError(
+                    f"TokenResponse.refresh_token: expected a string or null, got {type(refresh_token).__name__}"
+                )
 
         token_response = cls(
-            access_token=access_token,
-            token_type=token_type,
-            refresh_token=refresh_token,
+            access_token,
+            token_type,
+            refresh_token,
         )
-
-        token_response.additional_properties = d
+        if len(src_dict) == 3 - _missing:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        token_response.additional_properties = _extra
         return token_response
 
     @property

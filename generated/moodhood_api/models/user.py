@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,14 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="User")
+_WIRE_NAMES = frozenset(
+    (
+        "email",
+        "id",
+        "phone",
+        "username",
+    )
+)
 
 
 @_attrs_define
@@ -27,37 +35,39 @@ class User:
     """
 
     email: str | Unset = UNSET
+
     id: str | Unset = UNSET
+
     phone: None | str | Unset = UNSET
+
     username: None | str | Unset = UNSET
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         email = self.email
+        if email is not UNSET:
+            field_dict["email"] = email
 
         id = self.id
+        if id is not UNSET:
+            field_dict["id"] = id
 
         phone: None | str | Unset
         if isinstance(self.phone, Unset):
             phone = UNSET
         else:
             phone = self.phone
+        if phone is not UNSET:
+            field_dict["phone"] = phone
 
         username: None | str | Unset
         if isinstance(self.username, Unset):
             username = UNSET
         else:
             username = self.username
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if email is not UNSET:
-            field_dict["email"] = email
-        if id is not UNSET:
-            field_dict["id"] = id
-        if phone is not UNSET:
-            field_dict["phone"] = phone
         if username is not UNSET:
             field_dict["username"] = username
 
@@ -65,37 +75,49 @@ class User:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        email = d.pop("email", UNSET)
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"User: expected a JSON object, got {type(src_dict).__name__}")
+        _get = src_dict.get
+        _missing = 0
+        email = _get("email", UNSET)
+        if email.__class__ is not str:
+            if email is UNSET:
+                _missing += 1
+            elif not isinstance(email, str):
+                raise TypeError(f"User.email: expected a string, got {type(email).__name__}")
 
-        id = d.pop("id", UNSET)
+        id = _get("id", UNSET)
+        if id.__class__ is not str:
+            if id is UNSET:
+                _missing += 1
+            elif not isinstance(id, str):
+                raise TypeError(f"User.id: expected a string, got {type(id).__name__}")
 
-        def _parse_phone(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        phone = _get("phone", UNSET)
+        if phone.__class__ is not str:
+            if phone is UNSET:
+                _missing += 1
+            elif not isinstance(phone, str) and phone is not None:
+                raise TypeError(f"User.phone: expected a string or null, got {type(phone).__name__}")
 
-        phone = _parse_phone(d.pop("phone", UNSET))
-
-        def _parse_username(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        username = _parse_username(d.pop("username", UNSET))
+        username = _get("username", UNSET)
+        if username.__class__ is not str:
+            if username is UNSET:
+                _missing += 1
+            elif not isinstance(username, str) and username is not None:
+                raise TypeError(f"User.username: expected a string or null, got {type(username).__name__}")
 
         user = cls(
-            email=email,
-            id=id,
-            phone=phone,
-            username=username,
+            email,
+            id,
+            phone,
+            username,
         )
-
-        user.additional_properties = d
+        if len(src_dict) == 4 - _missing:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        user.additional_properties = _extra
         return user
 
     @property

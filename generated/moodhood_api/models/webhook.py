@@ -9,6 +9,12 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Webhook")
+_WIRE_NAMES = frozenset(
+    (
+        "url",
+        "isActive",
+    )
+)
 
 
 @_attrs_define
@@ -24,21 +30,18 @@ class Webhook:
     """
 
     url: str
+
     is_active: bool | Unset = UNSET
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        url = self.url
-
-        is_active = self.is_active
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "url": url,
-            }
-        )
+        url = self.url
+        field_dict["url"] = url
+
+        is_active = self.is_active
         if is_active is not UNSET:
             field_dict["isActive"] = is_active
 
@@ -46,17 +49,30 @@ class Webhook:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        url = d.pop("url")
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"Webhook: expected a JSON object, got {type(src_dict).__name__}")
+        _get = src_dict.get
+        _missing = 0
+        url = src_dict["url"]
+        if url.__class__ is not str and not isinstance(url, str):
+            raise TypeError(f"Webhook.url: expected a string, got {type(url).__name__}")
 
-        is_active = d.pop("isActive", UNSET)
+        is_active = _get("isActive", UNSET)
+        if is_active.__class__ is not bool:
+            if is_active is UNSET:
+                _missing += 1
+            else:
+                raise TypeError(f"Webhook.isActive: expected a boolean, got {type(is_active).__name__}")
 
         webhook = cls(
-            url=url,
-            is_active=is_active,
+            url,
+            is_active,
         )
-
-        webhook.additional_properties = d
+        if len(src_dict) == 2 - _missing:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        webhook.additional_properties = _extra
         return webhook
 
     @property

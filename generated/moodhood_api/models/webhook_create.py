@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="WebhookCreate")
+_WIRE_NAMES = frozenset(("url",))
 
 
 @_attrs_define
@@ -18,31 +19,33 @@ class WebhookCreate:
     """
 
     url: str
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        url = self.url
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "url": url,
-            }
-        )
+        url = self.url
+        field_dict["url"] = url
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        url = d.pop("url")
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"WebhookCreate: expected a JSON object, got {type(src_dict).__name__}")
+        url = src_dict["url"]
+        if url.__class__ is not str and not isinstance(url, str):
+            raise TypeError(f"WebhookCreate.url: expected a string, got {type(url).__name__}")
 
         webhook_create = cls(
-            url=url,
+            url,
         )
-
-        webhook_create.additional_properties = d
+        if len(src_dict) == 1:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        webhook_create.additional_properties = _extra
         return webhook_create
 
     @property

@@ -6,11 +6,19 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models import webhook_event_body as _webhook_event_body
+
 if TYPE_CHECKING:
     from ..models.webhook_event_body import WebhookEventBody
 
 
 T = TypeVar("T", bound="WebhookEvent")
+_WIRE_NAMES = frozenset(
+    (
+        "body",
+        "signature",
+    )
+)
 
 
 @_attrs_define
@@ -29,40 +37,44 @@ class WebhookEvent:
     """
 
     body: WebhookEventBody
+
     signature: str
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        body = self.body.to_dict()
-
-        signature = self.signature
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "body": body,
-                "signature": signature,
-            }
-        )
+        body = self.body.to_dict()
+        field_dict["body"] = body
+
+        signature = self.signature
+        field_dict["signature"] = signature
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.webhook_event_body import WebhookEventBody  # noqa: PLC0415
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"WebhookEvent: expected a JSON object, got {type(src_dict).__name__}")
+        body = src_dict["body"]
+        if body.__class__ is not dict and not isinstance(body, Mapping):
+            raise TypeError(f"WebhookEvent.body: expected a JSON object, got {type(body).__name__}")
+        body = _webhook_event_body.WebhookEventBody.from_dict(body)
 
-        d = dict(src_dict)
-        body = WebhookEventBody.from_dict(d.pop("body"))
-
-        signature = d.pop("signature")
+        signature = src_dict["signature"]
+        if signature.__class__ is not str and not isinstance(signature, str):
+            raise TypeError(f"WebhookEvent.signature: expected a string, got {type(signature).__name__}")
 
         webhook_event = cls(
-            body=body,
-            signature=signature,
+            body,
+            signature,
         )
-
-        webhook_event.additional_properties = d
+        if len(src_dict) == 2:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        webhook_event.additional_properties = _extra
         return webhook_event
 
     @property

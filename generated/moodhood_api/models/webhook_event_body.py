@@ -9,6 +9,14 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="WebhookEventBody")
+_WIRE_NAMES = frozenset(
+    (
+        "eventName",
+        "roomId",
+        "spaceId",
+        "recordId",
+    )
+)
 
 
 @_attrs_define
@@ -25,29 +33,28 @@ class WebhookEventBody:
     """
 
     event_name: str
+
     room_id: str
+
     space_id: str
+
     record_id: str | Unset = UNSET
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        event_name = self.event_name
-
-        room_id = self.room_id
-
-        space_id = self.space_id
-
-        record_id = self.record_id
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "eventName": event_name,
-                "roomId": room_id,
-                "spaceId": space_id,
-            }
-        )
+        event_name = self.event_name
+        field_dict["eventName"] = event_name
+
+        room_id = self.room_id
+        field_dict["roomId"] = room_id
+
+        space_id = self.space_id
+        field_dict["spaceId"] = space_id
+
+        record_id = self.record_id
         if record_id is not UNSET:
             field_dict["recordId"] = record_id
 
@@ -55,23 +62,40 @@ class WebhookEventBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        event_name = d.pop("eventName")
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"WebhookEventBody: expected a JSON object, got {type(src_dict).__name__}")
+        _get = src_dict.get
+        _missing = 0
+        event_name = src_dict["eventName"]
+        if event_name.__class__ is not str and not isinstance(event_name, str):
+            raise TypeError(f"WebhookEventBody.eventName: expected a string, got {type(event_name).__name__}")
 
-        room_id = d.pop("roomId")
+        room_id = src_dict["roomId"]
+        if room_id.__class__ is not str and not isinstance(room_id, str):
+            raise TypeError(f"WebhookEventBody.roomId: expected a string, got {type(room_id).__name__}")
 
-        space_id = d.pop("spaceId")
+        space_id = src_dict["spaceId"]
+        if space_id.__class__ is not str and not isinstance(space_id, str):
+            raise TypeError(f"WebhookEventBody.spaceId: expected a string, got {type(space_id).__name__}")
 
-        record_id = d.pop("recordId", UNSET)
+        record_id = _get("recordId", UNSET)
+        if record_id.__class__ is not str:
+            if record_id is UNSET:
+                _missing += 1
+            elif not isinstance(record_id, str):
+                raise TypeError(f"WebhookEventBody.recordId: expected a string, got {type(record_id).__name__}")
 
         webhook_event_body = cls(
-            event_name=event_name,
-            room_id=room_id,
-            space_id=space_id,
-            record_id=record_id,
+            event_name,
+            room_id,
+            space_id,
+            record_id,
         )
-
-        webhook_event_body.additional_properties = d
+        if len(src_dict) == 4 - _missing:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        webhook_event_body.additional_properties = _extra
         return webhook_event_body
 
     @property

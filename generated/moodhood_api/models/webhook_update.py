@@ -9,6 +9,12 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="WebhookUpdate")
+_WIRE_NAMES = frozenset(
+    (
+        "isActive",
+        "url",
+    )
+)
 
 
 @_attrs_define
@@ -21,19 +27,19 @@ class WebhookUpdate:
     """
 
     is_active: bool | Unset = UNSET
+
     url: str | Unset = UNSET
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        is_active = self.is_active
-
-        url = self.url
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
+        is_active = self.is_active
         if is_active is not UNSET:
             field_dict["isActive"] = is_active
+
+        url = self.url
         if url is not UNSET:
             field_dict["url"] = url
 
@@ -41,17 +47,33 @@ class WebhookUpdate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        is_active = d.pop("isActive", UNSET)
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"WebhookUpdate: expected a JSON object, got {type(src_dict).__name__}")
+        _get = src_dict.get
+        _missing = 0
+        is_active = _get("isActive", UNSET)
+        if is_active.__class__ is not bool:
+            if is_active is UNSET:
+                _missing += 1
+            else:
+                raise TypeError(f"WebhookUpdate.isActive: expected a boolean, got {type(is_active).__name__}")
 
-        url = d.pop("url", UNSET)
+        url = _get("url", UNSET)
+        if url.__class__ is not str:
+            if url is UNSET:
+                _missing += 1
+            elif not isinstance(url, str):
+                raise TypeError(f"WebhookUpdate.url: expected a string, got {type(url).__name__}")
 
         webhook_update = cls(
-            is_active=is_active,
-            url=url,
+            is_active,
+            url,
         )
-
-        webhook_update.additional_properties = d
+        if len(src_dict) == 2 - _missing:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        webhook_update.additional_properties = _extra
         return webhook_update
 
     @property

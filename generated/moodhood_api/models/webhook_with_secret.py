@@ -9,6 +9,13 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="WebhookWithSecret")
+_WIRE_NAMES = frozenset(
+    (
+        "secret",
+        "url",
+        "isActive",
+    )
+)
 
 
 @_attrs_define
@@ -25,25 +32,23 @@ class WebhookWithSecret:
     """
 
     secret: str
+
     url: str
+
     is_active: bool | Unset = UNSET
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        secret = self.secret
-
-        url = self.url
-
-        is_active = self.is_active
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "secret": secret,
-                "url": url,
-            }
-        )
+        secret = self.secret
+        field_dict["secret"] = secret
+
+        url = self.url
+        field_dict["url"] = url
+
+        is_active = self.is_active
         if is_active is not UNSET:
             field_dict["isActive"] = is_active
 
@@ -51,20 +56,35 @@ class WebhookWithSecret:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        secret = d.pop("secret")
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise TypeError(f"WebhookWithSecret: expected a JSON object, got {type(src_dict).__name__}")
+        _get = src_dict.get
+        _missing = 0
+        secret = src_dict["secret"]
+        if secret.__class__ is not str and not isinstance(secret, str):
+            raise TypeError(f"WebhookWithSecret.secret: expected a string, got {type(secret).__name__}")
 
-        url = d.pop("url")
+        url = src_dict["url"]
+        if url.__class__ is not str and not isinstance(url, str):
+            raise TypeError(f"WebhookWithSecret.url: expected a string, got {type(url).__name__}")
 
-        is_active = d.pop("isActive", UNSET)
+        is_active = _get("isActive", UNSET)
+        if is_active.__class__ is not bool:
+            if is_active is UNSET:
+                _missing += 1
+            else:
+                raise TypeError(f"WebhookWithSecret.isActive: expected a boolean, got {type(is_active).__name__}")
 
         webhook_with_secret = cls(
-            secret=secret,
-            url=url,
-            is_active=is_active,
+            secret,
+            url,
+            is_active,
         )
-
-        webhook_with_secret.additional_properties = d
+        if len(src_dict) == 3 - _missing:
+            _extra: dict[str, Any] = {}
+        else:
+            _extra = {key: value for key, value in src_dict.items() if key not in _WIRE_NAMES}
+        webhook_with_secret.additional_properties = _extra
         return webhook_with_secret
 
     @property
