@@ -46,6 +46,8 @@ if _typing.TYPE_CHECKING:
     from moodhood._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
     from moodhood._store import FileTokenStore, MemoryTokenStore, TokenStore
     from moodhood._tokens import Token, TokenState
+    __version__: str
+    """The installed distribution's version, e.g. ``"0.1.0"``."""
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -162,6 +164,17 @@ def _load_all() -> None:
 if not _typing.TYPE_CHECKING:
 
     def __getattr__(name: str) -> object:
+        if name == "__version__":
+            # read from the installed metadata on first use: importlib.metadata is not cheap to import,
+            # and most programs (the CLI above all) never ask
+            from importlib.metadata import PackageNotFoundError, version
+
+            try:
+                value = version("moodhood")
+            except PackageNotFoundError:  # a source tree that was never installed
+                value = "0+unknown"
+            globals()["__version__"] = value
+            return value
         if name in __all__ and name not in globals():
             _load_all()
             return globals()[name]

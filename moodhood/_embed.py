@@ -24,6 +24,7 @@ The host page must be served over HTTPS, and browsers that block third-party coo
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Iterable, Mapping
 from urllib.parse import parse_qsl, quote, unquote_plus, urlencode, urlsplit, urlunsplit
@@ -46,6 +47,9 @@ __all__ = [
 
 DEFAULT_BASE_URL = "https://edu.livedigital.space"
 """The web app that serves rooms (white-label hosts such as ``https://a.teleboss.ru`` work the same)."""
+
+_WEB_APP_URL_ENV = "MOODHOOD_WEB_APP_URL"
+"""The variable :func:`room_link` reads when no ``base_url`` is given (e.g. a sandbox's own room pages)."""
 
 DEFAULT_ALLOW: tuple[str, ...] = (
     "camera",
@@ -102,6 +106,12 @@ class RoomLink:
         return path.rstrip("/").rsplit("/", 1)[-1]
 
     @property
+    def origin(self) -> str:
+        """``scheme://host[:port]`` of the link: the origin to check ``ld_finish_call`` messages against."""
+        parts = urlsplit(self.url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    @property
     def has_token(self) -> bool:
         """Whether the link carries an ``accessToken`` or ``refreshToken``."""
         query = parse_qsl(urlsplit(self.url).query, keep_blank_values=True)
@@ -130,10 +140,14 @@ def room_link(
     participant_name: str | None = None,
     refresh_token: str | None = None,
     access_token: str | None = None,
-    base_url: str = DEFAULT_BASE_URL,
+    base_url: str | None = None,
     params: Mapping[str, str] | None = None,
 ) -> RoomLink:
     """Build ``<base_url>/room/<alias>?participantName=...&refreshToken=...`` (or ``accessToken``).
+
+    ``base_url`` is the web app's origin: the argument, else ``MOODHOOD_WEB_APP_URL``, else
+    :data:`DEFAULT_BASE_URL`. A sandbox started with ``web_app_url=None`` serves room pages at its own
+    root URL, which works here too (``http://`` is accepted for loopback).
 
     Give at most one of ``refresh_token`` (background login with a password-grant refresh token) and
     ``access_token`` (the token generate-access put in its link). ``params`` appends other query
@@ -150,6 +164,8 @@ def room_link(
         token_pair = ("accessToken", access_token)
     if token_pair is not None and not token_pair[1]:
         raise ValueError(f"{token_pair[0]} is empty")
+    if base_url is None:
+        base_url = os.environ.get(_WEB_APP_URL_ENV) or DEFAULT_BASE_URL
     _check_base(base_url, carries_token=token_pair is not None)
     query: list[tuple[str, str]] = []
     if participant_name is not None:

@@ -266,3 +266,19 @@ def test_iframe_refuses_a_hand_built_token_link_over_plain_http() -> None:
     with pytest.raises(InsecureTransportError):
         iframe_html(RoomLink(f"http://example.com/room/abc?accessToken={TOKEN}"))
     assert "http://127.0.0.1:8000/room/abc" in iframe_html(RoomLink("http://127.0.0.1:8000/room/abc"))
+
+
+def test_room_link_base_url_falls_back_to_the_web_app_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MOODHOOD_WEB_APP_URL", raising=False)
+    assert room_link("abc").url == "https://edu.livedigital.space/room/abc"
+    monkeypatch.setenv("MOODHOOD_WEB_APP_URL", "http://127.0.0.1:8765/")
+    assert room_link("abc", refresh_token="r.t.x").url == "http://127.0.0.1:8765/room/abc?refreshToken=r.t.x"
+    assert room_link("abc", base_url="https://a.teleboss.ru").url == "https://a.teleboss.ru/room/abc"
+    monkeypatch.setenv("MOODHOOD_WEB_APP_URL", "http://rooms.example.com")
+    with pytest.raises(InsecureTransportError):
+        room_link("abc", access_token="a.b.c")
+
+
+def test_room_link_origin() -> None:
+    assert room_link("abc", base_url="https://a.teleboss.ru/").origin == "https://a.teleboss.ru"
+    assert link_from_url("http://127.0.0.1:8765/room/abc?accessToken=x").origin == "http://127.0.0.1:8765"

@@ -314,6 +314,7 @@ def run_demo(
     wait: float,
 ) -> None:
     """The whole flow; raises the first error after cleaning up."""
+    from moodhood._extras import MissingExtraError
     from moodhood._store import MemoryTokenStore
     from moodhood.cli._connect import credentials, open_client
 
@@ -326,9 +327,10 @@ def run_demo(
             config = SandboxConfig()
             try:
                 server = stack.enter_context(SandboxServer(config))
-            except ModuleNotFoundError as exc:
+            except (MissingExtraError, ModuleNotFoundError) as exc:
+                missing = exc.module_name if isinstance(exc, MissingExtraError) else exc.name
                 raise CommandError(
-                    f"the embedded sandbox needs the 'sandbox' extra ({exc.name} is missing): "
+                    f"the embedded sandbox needs the 'sandbox' extra ({missing} is missing): "
                     "pip install 'moodhood[sandbox]', or pass --base-url to use a real server",
                     exit_code=2,
                 ) from None

@@ -43,6 +43,9 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     if name == "create_app":
+        from moodhood.sandbox._requires import require_sandbox
+
+        require_sandbox()
         from moodhood.sandbox._app import create_app
 
         return create_app

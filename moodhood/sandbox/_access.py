@@ -15,18 +15,15 @@ from moodhood.sandbox._body import read_body
 from moodhood.sandbox._errors import ApiError
 from moodhood.sandbox._models import Invite, Room, User, new_id
 from moodhood.sandbox._state import SandboxState
+from moodhood.sandbox._webapp import room_link_base
 
 __all__ = [
-    "WEB_APP_ROOM_URL",
     "activate_invite",
     "create_invite",
     "generate_access",
     "grant_role",
     "guest_url",
 ]
-
-WEB_APP_ROOM_URL = "https://edu.livedigital.space/room/"
-"""Join links point at the real web app, like the service's own links; their ``accessToken`` works here."""
 
 MAX_TTL = 432_000
 
@@ -80,14 +77,16 @@ async def grant_role(request: Request) -> Response:
     return Response(status_code=200)
 
 
-def _link(state: SandboxState, room: Room, guest: User, ttl: int, *, permanent: bool) -> str:
+def _link(
+    request: Request, state: SandboxState, room: Room, guest: User, ttl: int, *, permanent: bool
+) -> str:
     token = state.tokens.issue("user", guest.id, "accessToken", ttl, {"roomId": room.id})
     if not permanent:
         claims, _ = state.tokens.check(token, "accessToken")
         assert claims is not None
         state.single_use_links.add(claims["jti"])
     query = urlencode({"participantName": guest.username, "accessToken": token})
-    return f"{WEB_APP_ROOM_URL}{room.alias}?{query}"
+    return f"{room_link_base(request)}/room/{room.alias}?{query}"
 
 
 def _guest(state: SandboxState, username: str, email: str | None, phone: str | None) -> User:
@@ -122,7 +121,7 @@ async def generate_access(request: Request) -> Response:
     guest = _guest(state, username, body.text("email"), body.text("phone"))
     guest.external_user_id = body.text("externalUserId")
     room.roles[guest.id] = "role_room_moderator" if role == "moderator" else "role_room_user"
-    return JSONResponse({"url": _link(state, room, guest, ttl, permanent=permanent)}, 201)
+    return JSONResponse({"url": _link(request, state, room, guest, ttl, permanent=permanent)}, 201)
 
 
 async def guest_url(request: Request) -> Response:
@@ -136,4 +135,4 @@ async def guest_url(request: Request) -> Response:
     guest = _guest(state, username, body.text("email"), body.text("phone"))
     guest.external_user_id = body.text("externalUserId")
     room.roles.setdefault(guest.id, "role_room_user")
-    return JSONResponse({"roomUrl": _link(state, room, guest, ttl, permanent=True)}, 201)
+    return JSONResponse({"roomUrl": _link(request, state, room, guest, ttl, permanent=True)}, 201)

@@ -23,6 +23,7 @@ from moodhood.sandbox._routing import Handler, build_routes
 from moodhood.sandbox._spec import api_spec
 from moodhood.sandbox._state import SandboxState
 from moodhood.sandbox._token_endpoint import token_endpoint
+from moodhood.sandbox._webapp import webapp_routes
 
 __all__ = ["HANDLERS", "create_app"]
 
@@ -123,6 +124,7 @@ def create_app(config: SandboxConfig | None = None, *, clock: Callable[[], float
         Mount("/v1", routes=api_routes),
         Mount("/__sandbox", routes=control_routes()),
         *doc_routes(),
+        *webapp_routes(),
     ]
     app = Starlette(
         routes=routes,

@@ -6,11 +6,13 @@ import dataclasses
 import math
 from dataclasses import dataclass
 
+from moodhood._embed import DEFAULT_BASE_URL as DEFAULT_WEB_APP_URL
 from moodhood._net import is_loopback
 from moodhood._secrets import mask
 from moodhood.sandbox._allow import parse_allow_entry
 
 __all__ = [
+    "DEFAULT_WEB_APP_URL",
     "DEMO_CLIENT_ID",
     "DEMO_CLIENT_SECRET",
     "DEMO_PASSWORD",
@@ -52,6 +54,8 @@ class SandboxConfig:
     ``access_ttl`` / ``refresh_ttl`` are JWT lifetimes in whole seconds (at least 1). ``doc_auth`` is a
     ``(user, password)`` pair that protects ``/doc/`` with basic auth. ``port=0`` picks a free port.
     ``webhook_attempts`` deliveries are tried ``webhook_retry_interval`` seconds apart.
+    ``web_app_url`` is where room links (generate-access, guest-url) point: the vendor's web app by
+    default; ``None`` points them at this sandbox, which then serves a minimal room page at ``/room/<alias>``.
 
     Safety (docs/sandbox.md): ``signing_key`` signs the JWTs and keys the derived user ids; ``None`` means a
     random key for each app, so tokens cannot be forged and ids cannot be guessed. ``/__sandbox/`` controls
@@ -79,6 +83,7 @@ class SandboxConfig:
     webhook_retry_interval: float = 0.5
     webhook_timeout: float = 5.0
     spec_path: str | None = None
+    web_app_url: str | None = DEFAULT_WEB_APP_URL
 
     def __post_init__(self) -> None:
         if not (1 <= self.access_ttl <= MAX_TTL and 1 <= self.refresh_ttl <= MAX_TTL):
@@ -98,6 +103,8 @@ class SandboxConfig:
             raise ValueError("webhook_attempts must be at least 1")
         if not 0 <= self.port <= 65535:
             raise ValueError("port must be between 0 and 65535")
+        if self.web_app_url is not None and not self.web_app_url.startswith(("https://", "http://")):
+            raise ValueError("web_app_url must be an http(s):// URL, or None for the sandbox's room pages")
 
     @property
     def on_loopback(self) -> bool:
@@ -124,5 +131,5 @@ class SandboxConfig:
             f"refresh_grant_enabled={self.refresh_grant_enabled!r}, doc_auth={doc}, "
             f"signing_key={None if self.signing_key is None else mask(self.signing_key)!r}, "
             f"allow_remote_control={self.allow_remote_control!r}, webhook_allow={self.webhook_allow!r}, "
-            f"max_body_bytes={self.max_body_bytes!r})"
+            f"max_body_bytes={self.max_body_bytes!r}, web_app_url={self.web_app_url!r})"
         )

@@ -85,6 +85,9 @@ class SandboxServer:
         """Bind, start serving on a daemon thread, and wait until uvicorn is ready."""
         if self._thread is not None:
             raise RuntimeError("the sandbox server is already started")
+        from moodhood.sandbox._requires import require_sandbox
+
+        require_sandbox()  # one line naming pip install 'moodhood[sandbox]', not a ModuleNotFoundError
         import uvicorn
 
         from moodhood.sandbox._app import create_app

@@ -10,7 +10,9 @@ With pytest-recording (``pip install 'moodhood[testing]'``), put this in ``conft
 
 then mark tests with ``@pytest.mark.vcr``, record once with ``pytest --record-mode=once`` and replay
 with plain ``pytest`` (pytest-recording's default mode ``none`` never touches the network). The
-moodhood pytest plugin is registered automatically and adds the ``grant_type`` matcher.
+moodhood pytest plugin is registered automatically and adds the ``grant_type`` matcher. Replay needs no
+credentials: while a ``vcr``-marked test replays and no ``MOODHOOD_*`` credential is set, the plugin sets
+placeholders for the mode the cassette was recorded in (``moodhood_replay_credentials``).
 
 With plain vcrpy: ``my_vcr = make_vcr()`` then ``with my_vcr.use_cassette("x.yaml"): ...``.
 

@@ -6,6 +6,7 @@ import json
 from typing import Any
 from urllib.parse import parse_qsl
 
+from moodhood._extras import require
 from moodhood.testing._scrub import scrub_request, scrub_response
 
 __all__ = ["MATCH_ON", "grant_type", "grant_type_matcher", "make_vcr", "register_matchers", "vcr_config"]
@@ -66,8 +67,7 @@ def vcr_config(**overrides: Any) -> dict[str, Any]:
 
 def make_vcr(**overrides: Any) -> Any:
     """A ``vcr.VCR`` with :func:`vcr_config` and the ``grant_type`` matcher registered (needs vcrpy)."""
-    import vcr as vcrpy  # type: ignore[import-untyped]
-
+    vcrpy = require("testing", "vcr", feature="make_vcr()")
     instance = vcrpy.VCR(**vcr_config(**overrides))
     register_matchers(instance)
     return instance

@@ -127,7 +127,7 @@ def test_demo_says_so_when_the_server_link_is_not_a_room_url(
     """A server whose generate-access url breaks the spec (format: uri, a room link) gets one clear line."""
     from moodhood.sandbox import _access
 
-    monkeypatch.setattr(_access, "WEB_APP_ROOM_URL", "ftp://files.example/room/")
+    monkeypatch.setattr(_access, "room_link_base", lambda request: "ftp://files.example")
     result = cli("demo", "--base-url", sandbox.base_url, env=_remote_env(sandbox))
     assert result.code == 1
     assert len(result.err_lines) == 1
