@@ -46,6 +46,7 @@ if _typing.TYPE_CHECKING:
     from moodhood._retry import AsyncRetryTransport, RetryPolicy, RetryTransport
     from moodhood._store import FileTokenStore, MemoryTokenStore, TokenStore
     from moodhood._tokens import Token, TokenState
+
     __version__: str
     """The installed distribution's version, e.g. ``"0.1.0"``."""
 
