@@ -137,15 +137,12 @@ def delete_profile(profile: Profile) -> list[Path]:
     """Remove the profile's files (and its directory when that is left empty); returns what was removed."""
     removed = []
     directory = profile.directory
-    for path in (
-        profile.token_path,
-        directory / "tokens.json.lock",
-        profile.secret_path,
-        _path(profile.name),
-    ):
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
-            removed.append(path)
+    for file in (profile.token_path, profile.secret_path, _path(profile.name)):
+        # each file written through moodhood._files has a writers' lock file beside it
+        for path in (file, file.with_name(file.name + ".lock")):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed.append(path)
     with contextlib.suppress(OSError):
         directory.rmdir()
     return removed
