@@ -129,10 +129,9 @@ def sandbox(
     force: ForceOpt = False,
 ) -> None:
     """Serve a local, stateful MoodHood sandbox (spec-checked, in memory) until Ctrl-C."""
-    from moodhood._extras import require
+    from moodhood.sandbox._requires import require_sandbox
 
-    for module in ("uvicorn", "starlette", "jwt", "yaml"):
-        require("sandbox", module, feature="the local sandbox")
+    require_sandbox(feature="the local sandbox")
     from moodhood.sandbox import SandboxServer
 
     if env_file is not None and not force and env_file.expanduser().exists():

@@ -10,7 +10,7 @@ SANDBOX_MODULES = ("starlette", "uvicorn", "jwt", "yaml")
 """Import names of the ``sandbox`` extra's packages that the server and app load."""
 
 
-def require_sandbox() -> None:
+def require_sandbox(feature: str = "the sandbox") -> None:
     """Raise ``MissingExtraError`` (``pip install 'moodhood[sandbox]'``) unless every module imports."""
     for module in SANDBOX_MODULES:
-        require("sandbox", module, feature="the sandbox")
+        require("sandbox", module, feature=feature)
