@@ -76,3 +76,15 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tok
         return Result(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture
+def env(sandbox: Any) -> dict[str, str]:
+    """MOODHOOD_* variables for the sandbox's demo user."""
+    return {
+        "MOODHOOD_BASE_URL": sandbox.base_url,
+        "MOODHOOD_CLIENT_ID": sandbox.client_id,
+        "MOODHOOD_CLIENT_SECRET": sandbox.client_secret,
+        "MOODHOOD_USERNAME": sandbox.username,
+        "MOODHOOD_PASSWORD": sandbox.password,
+    }

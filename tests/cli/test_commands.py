@@ -14,18 +14,6 @@ import pytest
 from tests.cli.conftest import Runner
 
 
-@pytest.fixture
-def env(sandbox: Any) -> dict[str, str]:
-    """MOODHOOD_* variables for the sandbox's demo user."""
-    return {
-        "MOODHOOD_BASE_URL": sandbox.base_url,
-        "MOODHOOD_CLIENT_ID": sandbox.client_id,
-        "MOODHOOD_CLIENT_SECRET": sandbox.client_secret,
-        "MOODHOOD_USERNAME": sandbox.username,
-        "MOODHOOD_PASSWORD": sandbox.password,
-    }
-
-
 def _one_error_line(result: Any) -> str:
     assert result.out == "", result.out
     assert len(result.err_lines) == 1, result.err

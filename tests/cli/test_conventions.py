@@ -21,17 +21,6 @@ BOX = set("│─╭╮╰╯┃━┏┓┗┛┡┩╇")
 
 
 @pytest.fixture
-def env(sandbox: Any) -> dict[str, str]:
-    return {
-        "MOODHOOD_BASE_URL": sandbox.base_url,
-        "MOODHOOD_CLIENT_ID": sandbox.client_id,
-        "MOODHOOD_CLIENT_SECRET": sandbox.client_secret,
-        "MOODHOOD_USERNAME": sandbox.username,
-        "MOODHOOD_PASSWORD": sandbox.password,
-    }
-
-
-@pytest.fixture
 def space(cli: Runner, env: dict[str, str]) -> str:
     created = cli("spaces", "create", "Conventions", "--json", env=env)
     assert created.code == 0, created.err

@@ -26,15 +26,9 @@ DAY = 86400
 
 
 @pytest.fixture
-def login_env(sandbox: Any) -> dict[str, str]:
+def login_env(env: dict[str, str]) -> dict[str, str]:
     """What a person exports once, for 'moodhood login' only."""
-    return {
-        "MOODHOOD_BASE_URL": sandbox.base_url,
-        "MOODHOOD_CLIENT_ID": sandbox.client_id,
-        "MOODHOOD_CLIENT_SECRET": sandbox.client_secret,
-        "MOODHOOD_USERNAME": sandbox.username,
-        "MOODHOOD_PASSWORD": sandbox.password,
-    }
+    return env
 
 
 @pytest.fixture

@@ -26,17 +26,6 @@ from tests.cli.conftest import Runner
 
 
 @pytest.fixture
-def env(sandbox: Any) -> dict[str, str]:
-    return {
-        "MOODHOOD_BASE_URL": sandbox.base_url,
-        "MOODHOOD_CLIENT_ID": sandbox.client_id,
-        "MOODHOOD_CLIENT_SECRET": sandbox.client_secret,
-        "MOODHOOD_USERNAME": sandbox.username,
-        "MOODHOOD_PASSWORD": sandbox.password,
-    }
-
-
-@pytest.fixture
 def mh(sandbox: Any) -> Iterator[Moodhood]:
     """The SDK client of the demo user, for setting up what the CLI has no command for."""
     with Moodhood(
